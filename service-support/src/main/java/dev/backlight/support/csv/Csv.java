@@ -1,0 +1,87 @@
+package dev.backlight.support.csv;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.smallrye.mutiny.Multi;
+
+/**
+ * RFC 4180 CSV through Jackson's CSV module. Columns and their order come from the row type's properties
+ * ({@code @JsonPropertyOrder}); the first line is the header.
+ */
+public final class Csv {
+
+    public static final String MEDIA_TYPE = "text/csv";
+
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private Csv() {
+    }
+
+    /**
+     * One chunk per row, so that an export is sent as it is read and never held whole in memory. An empty result
+     * still gets its header line, so that BI tools see the columns.
+     */
+    public static <T> Multi<String> stream(Class<T> rowType, Multi<T> rows) {
+        CsvSchema schema = MAPPER.schemaFor(rowType);
+        ObjectWriter withHeader = MAPPER.writer(schema.withHeader());
+        ObjectWriter withoutHeader = MAPPER.writer(schema.withoutHeader());
+        AtomicBoolean headerWritten = new AtomicBoolean();
+        return rows
+                .map(row -> write(headerWritten.compareAndSet(false, true) ? withHeader : withoutHeader, row))
+                .onCompletion().ifEmpty().continueWith(header(schema));
+    }
+
+    /** A whole (bounded) list as one CSV document. */
+    public static <T> String write(Class<T> rowType, List<T> rows) {
+        CsvSchema schema = MAPPER.schemaFor(rowType);
+        if (rows.isEmpty()) {
+            return header(schema);
+        }
+        try {
+            return MAPPER.writer(schema.withHeader()).writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Rows cannot be written as CSV: " + rowType.getName(), e);
+        }
+    }
+
+    /**
+     * Reads a CSV document with a header line into rows; columns are matched by name, so their order is free.
+     * Malformed input surfaces as Jackson's own exceptions, which the problem mappers answer with a 400.
+     */
+    public static <T> List<T> read(Class<T> rowType, Reader csv) throws IOException {
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        try (var iterator = MAPPER.readerFor(rowType).with(schema).<T>readValues(csv)) {
+            return iterator.readAll();
+        }
+    }
+
+    private static String header(CsvSchema schema) {
+        StringBuilder line = new StringBuilder();
+        for (CsvSchema.Column column : schema) {
+            if (line.length() > 0) {
+                line.append(schema.getColumnSeparator());
+            }
+            line.append(column.getName());
+        }
+        return line.append(schema.getLineSeparator()).toString();
+    }
+
+    private static String write(ObjectWriter writer, Object row) {
+        try {
+            return writer.writeValueAsString(row);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Row cannot be written as CSV: " + row.getClass().getName(), e);
+        }
+    }
+}

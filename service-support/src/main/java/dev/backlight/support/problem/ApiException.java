@@ -1,0 +1,61 @@
+package dev.backlight.support.problem;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A failure that the caller caused or can act on, carrying the problem it answers with. Services throw these from
+ * their business rules; {@link ProblemMappers} turns them into {@code application/problem+json} responses.
+ */
+public class ApiException extends RuntimeException {
+
+    private final transient Problem problem;
+    private final Integer retryAfterSeconds;
+
+    public ApiException(Problem problem) {
+        this(problem, null);
+    }
+
+    private ApiException(Problem problem, Integer retryAfterSeconds) {
+        super(problem.detail());
+        this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** 400: one field of the request is wrong. */
+    public static ApiException invalidField(String field, String message) {
+        return new ApiException(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400,
+                field + " " + message, null, List.of(new Problem.FieldError(field, message)), null));
+    }
+
+    /** 404: the object does not exist for this tenant (objects of other tenants answer the same). */
+    public static ApiException notFound(String what, Object id) {
+        return new ApiException(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404,
+                what + " " + id + " does not exist", null, null, Problem.extensionsOf("resource", what, "id", String.valueOf(id))));
+    }
+
+    /** 409: the request is valid but conflicts with the current state; extensions name what it conflicts with. */
+    public static ApiException conflict(String kind, String detail, Object... extensionKeyValues) {
+        return new ApiException(new Problem(Problem.TYPE_BASE + kind, "Conflict", 409, detail, null, null,
+                Problem.extensionsOf(extensionKeyValues)));
+    }
+
+    /** 403: authenticated, but this caller may not do this. */
+    public static ApiException forbidden(String detail) {
+        return new ApiException(new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403, detail, null, null, null));
+    }
+
+    /** 503: a service this one depends on is unavailable; the caller may retry after the given delay. */
+    public static ApiException unavailable(String service, String detail, int retryAfterSeconds) {
+        return new ApiException(new Problem(Problem.TYPE_BASE + "dependency-unavailable", "Service unavailable", 503,
+                detail, null, null, Map.of("service", service)), retryAfterSeconds);
+    }
+}

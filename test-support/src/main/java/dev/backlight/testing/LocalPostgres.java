@@ -1,0 +1,124 @@
+package dev.backlight.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL with no manual setup: the server named by {@code BACKLIGHT_DB_URL} when that is set
+ * ({@code postgresql://host:port/database}, with {@code BACKLIGHT_DB_USER} and {@code BACKLIGHT_DB_PASSWORD}),
+ * otherwise an embedded one started from the binaries on the class path, its data under the given directory and
+ * removed again on {@link #close()}.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    public static final String URL_VARIABLE = "BACKLIGHT_DB_URL";
+
+    private final String host;
+    private final int port;
+    private final String database;
+    private final String username;
+    private final String password;
+    private final EmbeddedPostgres embedded;
+    private final Path dataDirectory;
+
+    private LocalPostgres(String host, int port, String database, String username, String password,
+            EmbeddedPostgres embedded, Path dataDirectory) {
+        this.host = host;
+        this.port = port;
+        this.database = database;
+        this.username = username;
+        this.password = password;
+        this.embedded = embedded;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** The external server if configured, else a new embedded server whose data lives under {@code dataRoot}. */
+    public static LocalPostgres start(Path dataRoot) {
+        String external = System.getenv(URL_VARIABLE);
+        if (external != null && !external.isBlank()) {
+            URI uri = URI.create(external.trim());
+            return new LocalPostgres(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
+                    uri.getPath().replaceFirst("^/", ""), envOr("BACKLIGHT_DB_USER", "postgres"),
+                    envOr("BACKLIGHT_DB_PASSWORD", "postgres"), null, null);
+        }
+        Path dataDirectory = dataRoot.resolve("pg-" + UUID.randomUUID()).toAbsolutePath();
+        try {
+            Files.createDirectories(dataDirectory.getParent());
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(true)
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            return new LocalPostgres("localhost", postgres.getPort(), "postgres", "postgres", "postgres", postgres,
+                    dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    public String reactiveUrl() {
+        return "postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** Quarkus configuration that points a service's default datasource (reactive and Flyway's JDBC) here. */
+    public Map<String, String> quarkusDatasourceConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.reactive.url", reactiveUrl());
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl());
+        config.put("quarkus.datasource.username", username);
+        config.put("quarkus.datasource.password", password);
+        return config;
+    }
+
+    @Override
+    public void close() {
+        if (embedded == null) {
+            return;
+        }
+        try {
+            embedded.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteRecursively(dataDirectory);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (directory == null || !Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.backlight.testing;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Test resource that makes a service verify tokens against this run's {@link TokenIssuer} key, and the static
+ * entry point tests use to mint tokens for any tenant, subject and roles.
+ */
+public class TestTokens implements QuarkusTestResourceLifecycleManager {
+
+    private static final TokenIssuer ISSUER = new TokenIssuer();
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of(
+                "quarkus.oidc.public-key", ISSUER.publicKey(),
+                "quarkus.oidc.token.issuer", TokenIssuer.ISSUER);
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    public static String token(String tenant, String subject, String... roles) {
+        return ISSUER.token(tenant, subject, Duration.ofMinutes(30), roles);
+    }
+
+    /** The value of an Authorization header for such a token. */
+    public static String bearer(String tenant, String subject, String... roles) {
+        return "Bearer " + token(tenant, subject, roles);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.backlight.time.repository;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.backlight.time.domain.ClientAccount;
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class ClientAccountRepository implements PanacheRepository<ClientAccount> {
+
+    public Uni<ClientAccount> findByCode(String code) {
+        return find("code", code).firstResult();
+    }
+
+    public Uni<List<ClientAccount>> listOrdered(boolean includeInactive) {
+        return includeInactive ? list("order by code") : list("active = true order by code");
+    }
+}
