@@ -30,6 +30,18 @@ public class ApiException extends RuntimeException {
         return retryAfterSeconds;
     }
 
+    /**
+     * The same problem with every field path under {@code prefix}, e.g. "endedAt" becoming "rows[3].endedAt" for
+     * a failure of one item of a batch.
+     */
+    public ApiException under(String prefix) {
+        List<Problem.FieldError> errors = problem.errors() == null ? null : problem.errors().stream()
+                .map(f -> new Problem.FieldError(prefix + "." + f.field(), f.message())).toList();
+        String detail = errors != null && errors.size() == 1 ? prefix + "." + problem.detail() : prefix + ": " + problem.detail();
+        return new ApiException(new Problem(problem.type(), problem.title(), problem.status(), detail,
+                problem.instance(), errors, problem.extensions()), retryAfterSeconds);
+    }
+
     /** 400: one field of the request is wrong. */
     public static ApiException invalidField(String field, String message) {
         return new ApiException(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400,

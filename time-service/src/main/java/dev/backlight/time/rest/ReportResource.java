@@ -1,0 +1,166 @@
+package dev.backlight.time.rest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.backlight.support.csv.Csv;
+import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.tenancy.Roles;
+import dev.backlight.time.domain.InterruptionKind;
+import dev.backlight.time.service.ReportService;
+import dev.backlight.time.service.ReportService.Bucket;
+import dev.backlight.time.service.ReportService.Dimension;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/time/reports")
+@Tag(name = "Aggregates", description = "Hours and interruptions summed by the database, for the other services and BI tools (JSON or CSV)")
+public class ReportResource {
+
+    @Inject
+    ReportService reportService;
+
+    @Schema(name = "HoursRow", description = "Hours of one group; null columns are not grouped by (or shared time, for clientCode)")
+    @JsonPropertyOrder({"period", "functionCode", "clientCode", "employeeId", "team", "seconds", "hours", "entries"})
+    public record HoursRowView(
+            @Schema(description = "First day of the day, week or month; absent for bucket=total", example = "2026-03-09") LocalDate period,
+            @Schema(example = "SCHEDULING") String functionCode,
+            @Schema(description = "Null for shared time", example = "CLIENT-A") String clientCode,
+            @Schema(example = "12") Long employeeId,
+            @Schema(example = "Workforce management") String team,
+            @Schema(description = "Exact total", example = "25200") long seconds,
+            @Schema(example = "7.0000") BigDecimal hours,
+            @Schema(example = "3") long entries) {
+        static HoursRowView of(ReportService.HoursRow r) {
+            return new HoursRowView(r.period(), r.functionCode(), r.clientCode(), r.employeeId(), r.team(), r.seconds(),
+                    r.hours(), r.entries());
+        }
+    }
+
+    @Schema(name = "HoursReport")
+    public record HoursReportView(
+            @Schema(example = "2026-03-01") LocalDate from,
+            @Schema(description = "Exclusive", example = "2026-04-01") LocalDate to,
+            @Schema(description = "Zone whose calendar the days are", example = "America/New_York") String timeZone,
+            @Schema(example = "WEEK") Bucket bucket,
+            List<Dimension> groupBy,
+            @Schema(example = "25200") long totalSeconds,
+            @Schema(example = "7.0000") BigDecimal totalHours,
+            List<HoursRowView> rows) {
+    }
+
+    @Schema(name = "InterruptionRow")
+    @JsonPropertyOrder({"day", "employeeId", "kind", "count", "minutes"})
+    public record InterruptionRowView(LocalDate day, Long employeeId, InterruptionKind kind,
+            @Schema(example = "8") long count, @Schema(description = "Minutes spent on the interruptions themselves", example = "32") long minutes) {
+        static InterruptionRowView of(ReportService.InterruptionRow r) {
+            return new InterruptionRowView(r.period(), r.employeeId(), r.kind(), r.count(), r.minutes());
+        }
+    }
+
+    @GET
+    @Path("/hours")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
+    @Operation(summary = "Hours by function, client, employee, team and period", description = "Finished entries whose "
+            + "work date is in [from, to). groupBy is a comma list of function, client, employee, team; bucket is day, "
+            + "week (from the tenant's week start), month or total. Staff get only their own hours. Send "
+            + "Accept: text/csv for CSV.")
+    public Uni<HoursReportView> hours(@QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to,
+            @QueryParam("groupBy") @DefaultValue("function") String groupBy,
+            @QueryParam("bucket") @DefaultValue("total") String bucket,
+            @QueryParam("employeeId") Long employeeId, @QueryParam("functionCode") String functionCode,
+            @QueryParam("clientCode") String clientCode, @QueryParam("team") String team) {
+        return report(from, to, groupBy, bucket, employeeId, functionCode, clientCode, team).map(report -> {
+            List<HoursRowView> rows = report.rows().stream().map(HoursRowView::of).toList();
+            long total = report.totalSeconds();
+            return new HoursReportView(from, to, report.tenant().timeZone, report.bucket(), report.groupBy(), total,
+                    BigDecimal.valueOf(total).divide(BigDecimal.valueOf(3600), 4, RoundingMode.HALF_UP), rows);
+        });
+    }
+
+    @GET
+    @Path("/hours")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
+    @Operation(summary = "Hours as CSV", description = "The rows of the JSON report, one per line.")
+    public Uni<String> hoursCsv(@QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to,
+            @QueryParam("groupBy") @DefaultValue("function") String groupBy,
+            @QueryParam("bucket") @DefaultValue("total") String bucket,
+            @QueryParam("employeeId") Long employeeId, @QueryParam("functionCode") String functionCode,
+            @QueryParam("clientCode") String clientCode, @QueryParam("team") String team) {
+        return report(from, to, groupBy, bucket, employeeId, functionCode, clientCode, team)
+                .map(report -> Csv.write(HoursRowView.class, report.rows().stream().map(HoursRowView::of).toList()));
+    }
+
+    @GET
+    @Path("/interruptions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
+    @Operation(summary = "Interruption counts and minutes by day, employee and kind", description = "Work dates in [from, to).")
+    public Uni<List<InterruptionRowView>> interruptions(@QueryParam("from") @NotNull LocalDate from,
+            @QueryParam("to") @NotNull LocalDate to, @QueryParam("employeeId") Long employeeId) {
+        checkRange(from, to);
+        return reportService.interruptions(from, to, employeeId).map(list -> list.stream().map(InterruptionRowView::of).toList());
+    }
+
+    @GET
+    @Path("/interruptions")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
+    @Operation(summary = "Interruptions as CSV")
+    public Uni<String> interruptionsCsv(@QueryParam("from") @NotNull LocalDate from,
+            @QueryParam("to") @NotNull LocalDate to, @QueryParam("employeeId") Long employeeId) {
+        return interruptions(from, to, employeeId).map(rows -> Csv.write(InterruptionRowView.class, rows));
+    }
+
+    private Uni<ReportService.HoursReport> report(LocalDate from, LocalDate to, String groupBy, String bucket,
+            Long employeeId, String functionCode, String clientCode, String team) {
+        checkRange(from, to);
+        return reportService.hours(new ReportService.HoursFilter(from, to, employeeId, functionCode, clientCode, team),
+                dimensions(groupBy), parse(Bucket.class, "bucket", bucket));
+    }
+
+    private static void checkRange(LocalDate from, LocalDate to) {
+        if (!to.isAfter(from)) {
+            throw ApiException.invalidField("to", "must be after from");
+        }
+    }
+
+    private static Set<Dimension> dimensions(String groupBy) {
+        Set<Dimension> dimensions = EnumSet.noneOf(Dimension.class);
+        for (String part : groupBy.split(",")) {
+            if (!part.isBlank()) {
+                dimensions.add(parse(Dimension.class, "groupBy", part));
+            }
+        }
+        return dimensions;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField(field, "has an unknown value '" + value.trim() + "'; use one of "
+                    + EnumSet.allOf(type).toString().toLowerCase(Locale.ROOT));
+        }
+    }
+}

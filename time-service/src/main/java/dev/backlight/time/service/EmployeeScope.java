@@ -1,0 +1,79 @@
+package dev.backlight.time.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.tenancy.Caller;
+import dev.backlight.support.tenancy.Roles;
+import dev.backlight.time.domain.Employee;
+import dev.backlight.time.repository.EmployeeRepository;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Whose time the caller may see or change: staff only their own, managers and tenant administrators anyone in
+ * their tenant (the tenant filter already hides every other tenant's employees).
+ */
+@ApplicationScoped
+public class EmployeeScope {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    EmployeeRepository employees;
+
+    public boolean seesWholeTenant() {
+        return caller.hasAnyRole(Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST);
+    }
+
+    public boolean managesTime() {
+        return caller.hasAnyRole(Roles.MANAGER, Roles.TENANT_ADMIN);
+    }
+
+    /** The caller's own employee record; 403 when their login is linked to none. */
+    public Uni<Employee> self() {
+        return employees.findBySubject(caller.subject()).onItem().ifNull()
+                .failWith(() -> ApiException.forbidden("No employee is linked to this login"));
+    }
+
+    /**
+     * The employee a time change is for, locked until the transaction ends so that concurrent changes to one
+     * employee's time are checked one after another. {@code requested} may be null to mean "myself".
+     */
+    public Uni<Employee> forTimeChange(Long requested) {
+        return target(requested, managesTime()).chain(employee -> employees.lockForTimeChange(employee.id));
+    }
+
+    /** The employee whose time is read; staff may name only themselves. */
+    public Uni<Employee> forReading(Long requested) {
+        return target(requested, seesWholeTenant());
+    }
+
+    /** Fails unless the caller may act on this employee's time. */
+    public Uni<Void> checkMayChange(Long employeeId) {
+        if (managesTime()) {
+            return Uni.createFrom().voidItem();
+        }
+        return self().invoke(me -> {
+            if (!me.id.equals(employeeId)) {
+                throw ApiException.notFound("time entry of employee", employeeId);
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Employee> target(Long requested, boolean mayNameOthers) {
+        if (requested == null) {
+            return self();
+        }
+        if (!mayNameOthers) {
+            return self().invoke(me -> {
+                if (!me.id.equals(requested)) {
+                    throw ApiException.forbidden("Staff can only see and log their own time");
+                }
+            });
+        }
+        return employees.findById(requested).onItem().ifNull()
+                .failWith(() -> ApiException.invalidField("employeeId", "does not exist"));
+    }
+}

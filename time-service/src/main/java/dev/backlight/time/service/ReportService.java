@@ -1,0 +1,203 @@
+package dev.backlight.time.service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.backlight.time.domain.InterruptionKind;
+import dev.backlight.time.domain.Tenant;
+import dev.backlight.time.repository.TimeEntryRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Hour and interruption aggregates for the other services and BI tools, grouped and summed by the database (one
+ * GROUP BY query; entries are never loaded). Days are the entries' work dates, fixed at capture in the tenant's
+ * zone at that instant, so a DST change-over day is one day like any other.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    /** What hours can be grouped by besides the period. */
+    public enum Dimension {
+        FUNCTION("e.functionId"), CLIENT("e.clientAccountId"), EMPLOYEE("e.employeeId"), TEAM("emp.team");
+
+        final String expression;
+
+        Dimension(String expression) {
+            this.expression = expression;
+        }
+    }
+
+    /** The period each row covers: a day, a week (from the tenant's week start), a month, or the whole range. */
+    public enum Bucket {
+        DAY, WEEK, MONTH, TOTAL
+    }
+
+    public record HoursFilter(LocalDate from, LocalDate to, Long employeeId, String functionCode, String clientCode,
+            String team) {
+    }
+
+    public record HoursRow(LocalDate period, String functionCode, String clientCode, Long employeeId, String team,
+            long seconds, long entries) {
+        public BigDecimal hours() {
+            return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 4, RoundingMode.HALF_UP);
+        }
+    }
+
+    public record HoursReport(Tenant tenant, Bucket bucket, List<Dimension> groupBy, List<HoursRow> rows) {
+        public long totalSeconds() {
+            return rows.stream().mapToLong(HoursRow::seconds).sum();
+        }
+    }
+
+    public record InterruptionRow(LocalDate period, Long employeeId, InterruptionKind kind, long count, long minutes) {
+    }
+
+    @Inject
+    TimeEntryRepository entries;
+
+    @Inject
+    TenantService tenantService;
+
+    @Inject
+    CatalogService catalogService;
+
+    @Inject
+    EmployeeScope scope;
+
+    @WithSession
+    public Uni<HoursReport> hours(HoursFilter requested, Set<Dimension> dimensions, Bucket bucket) {
+        List<Dimension> groupBy = List.of(Dimension.values()).stream().filter(dimensions::contains).toList();
+        return tenantService.current().chain(tenant -> ownScope(requested).chain(filter -> catalogService.load()
+                .chain(catalog -> {
+                    String period = periodExpression(bucket, tenant.weekStart);
+                    List<String> selected = new ArrayList<>();
+                    if (period != null) {
+                        selected.add(period);
+                    }
+                    groupBy.forEach(d -> selected.add(d.expression));
+                    StringBuilder hql = new StringBuilder("select ");
+                    hql.append(selected.isEmpty() ? "" : String.join(", ", selected) + ", ");
+                    hql.append("sum(e.durationSeconds), count(e) from TimeEntry e");
+                    if (groupBy.contains(Dimension.TEAM) || filter.team() != null) {
+                        hql.append(" join Employee emp on emp.id = e.employeeId");
+                    }
+                    hql.append(" where e.workDate >= :from and e.workDate < :to and e.durationSeconds is not null");
+                    Map<String, Object> parameters = new HashMap<>();
+                    parameters.put("from", filter.from());
+                    parameters.put("to", filter.to());
+                    if (filter.employeeId() != null) {
+                        hql.append(" and e.employeeId = :employeeId");
+                        parameters.put("employeeId", filter.employeeId());
+                    }
+                    if (filter.functionCode() != null) {
+                        hql.append(" and e.functionId = :functionId");
+                        parameters.put("functionId", orNoMatch(catalog.functionId(filter.functionCode())));
+                    }
+                    if (filter.clientCode() != null) {
+                        hql.append(" and e.clientAccountId = :clientId");
+                        parameters.put("clientId", orNoMatch(catalog.clientId(filter.clientCode())));
+                    }
+                    if (filter.team() != null) {
+                        hql.append(" and emp.team = :team");
+                        parameters.put("team", filter.team());
+                    }
+                    if (!selected.isEmpty()) {
+                        String columns = String.join(", ", selected);
+                        hql.append(" group by ").append(columns).append(" order by ").append(columns);
+                    }
+                    return entries.getSession().chain(session -> {
+                        var query = session.createSelectionQuery(hql.toString(), Object[].class);
+                        parameters.forEach(query::setParameter);
+                        return query.getResultList();
+                    }).map(results -> {
+                        List<HoursRow> rows = new ArrayList<>(results.size());
+                        for (Object[] r : results) {
+                            int i = 0;
+                            LocalDate day = period == null ? null : (LocalDate) r[i++];
+                            Long functionId = null;
+                            Long clientId = null;
+                            Long employeeId = null;
+                            String team = null;
+                            for (Dimension d : groupBy) {
+                                Object value = r[i++];
+                                switch (d) {
+                                    case FUNCTION -> functionId = (Long) value;
+                                    case CLIENT -> clientId = (Long) value;
+                                    case EMPLOYEE -> employeeId = (Long) value;
+                                    case TEAM -> team = (String) value;
+                                }
+                            }
+                            long seconds = ((Number) r[i++]).longValue();
+                            long count = ((Number) r[i]).longValue();
+                            rows.add(new HoursRow(day, catalog.functionCode(functionId), catalog.clientCode(clientId),
+                                    employeeId, team, seconds, count));
+                        }
+                        return new HoursReport(tenant, bucket, groupBy, rows);
+                    });
+                })));
+    }
+
+    /** Interruption counts and minutes by day, employee and kind. */
+    @WithSession
+    public Uni<List<InterruptionRow>> interruptions(LocalDate from, LocalDate to, Long employeeId) {
+        return ownScope(new HoursFilter(from, to, employeeId, null, null, null)).chain(filter -> {
+            String hql = "select i.workDate, i.employeeId, i.kind, count(i), sum(i.minutes) from Interruption i "
+                    + "where i.workDate >= :from and i.workDate < :to"
+                    + (filter.employeeId() == null ? "" : " and i.employeeId = :employeeId")
+                    + " group by i.workDate, i.employeeId, i.kind order by i.workDate, i.employeeId, i.kind";
+            return entries.getSession().chain(session -> {
+                var query = session.createSelectionQuery(hql, Object[].class)
+                        .setParameter("from", filter.from()).setParameter("to", filter.to());
+                if (filter.employeeId() != null) {
+                    query.setParameter("employeeId", filter.employeeId());
+                }
+                return query.getResultList();
+            }).map(results -> results.stream().map(r -> new InterruptionRow((LocalDate) r[0], (Long) r[1],
+                    (InterruptionKind) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList());
+        });
+    }
+
+    /** Staff only ever aggregate their own time. */
+    private Uni<HoursFilter> ownScope(HoursFilter filter) {
+        if (scope.seesWholeTenant()) {
+            return Uni.createFrom().item(filter);
+        }
+        return scope.forReading(filter.employeeId()).map(me -> new HoursFilter(filter.from(), filter.to(), me.id,
+                filter.functionCode(), filter.clientCode(), filter.team()));
+    }
+
+    /**
+     * The SQL for a row's period. Weeks are 7-day bins aligned on a fixed date that falls on the tenant's week
+     * start; the origin is a literal (from an enum, never from input) so the expression is identical in SELECT and
+     * GROUP BY.
+     */
+    static String periodExpression(Bucket bucket, DayOfWeek weekStart) {
+        return switch (bucket) {
+            case DAY -> "e.workDate";
+            case MONTH -> "cast(function('date_trunc', 'month', e.workDate) as LocalDate)";
+            case WEEK -> {
+                LocalDate origin = LocalDate.of(2000, 1, 1).with(TemporalAdjusters.nextOrSame(weekStart));
+                yield "cast(function('date_bin', '7 days', cast(e.workDate as LocalDateTime), "
+                        + "cast({d '" + origin + "'} as LocalDateTime)) as LocalDate)";
+            }
+            case TOTAL -> null;
+        };
+    }
+
+    /** An id no row has, so that filtering by an unknown code yields no rows rather than all rows. */
+    private static Long orNoMatch(Long id) {
+        return id == null ? -1L : id;
+    }
+}
