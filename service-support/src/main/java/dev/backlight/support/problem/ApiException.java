@@ -54,6 +54,13 @@ public class ApiException extends RuntimeException {
                 what + " " + id + " does not exist", null, null, Problem.extensionsOf("resource", what, "id", String.valueOf(id))));
     }
 
+    /** 404 for an object the request refers to by id in a field: it does not exist for this tenant. */
+    public static ApiException unknownReference(String field, String what, Object id) {
+        return new ApiException(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404,
+                what + " " + id + " does not exist", null, List.of(new Problem.FieldError(field, "does not exist")),
+                Problem.extensionsOf("resource", what, "id", String.valueOf(id))));
+    }
+
     /** 409: the request is valid but conflicts with the current state; extensions name what it conflicts with. */
     public static ApiException conflict(String kind, String detail, Object... extensionKeyValues) {
         return new ApiException(new Problem(Problem.TYPE_BASE + kind, "Conflict", 409, detail, null, null,

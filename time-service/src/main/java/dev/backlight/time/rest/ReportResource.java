@@ -81,7 +81,7 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(summary = "Hours by function, client, employee, team and period", description = "Finished entries whose "
-            + "work date is in [from, to). groupBy is a comma list of function, client, employee, team; bucket is day, "
+            + "work date is in [from, to). groupBy is a comma list of function, client, employee, team (or none); bucket is day, "
             + "week (from the tenant's week start), month or total. Staff get only their own hours. Send "
             + "Accept: text/csv for CSV.")
     public Uni<HoursReportView> hours(@QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to,
@@ -148,7 +148,7 @@ public class ReportResource {
     private static Set<Dimension> dimensions(String groupBy) {
         Set<Dimension> dimensions = EnumSet.noneOf(Dimension.class);
         for (String part : groupBy.split(",")) {
-            if (!part.isBlank()) {
+            if (!part.isBlank() && !part.trim().equalsIgnoreCase("none")) {
                 dimensions.add(parse(Dimension.class, "groupBy", part));
             }
         }

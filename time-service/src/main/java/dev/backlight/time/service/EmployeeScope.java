@@ -74,6 +74,6 @@ public class EmployeeScope {
             });
         }
         return employees.findById(requested).onItem().ifNull()
-                .failWith(() -> ApiException.invalidField("employeeId", "does not exist"));
+                .failWith(() -> ApiException.unknownReference("employeeId", "employee", requested));
     }
 }

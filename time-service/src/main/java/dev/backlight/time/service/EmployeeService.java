@@ -2,7 +2,7 @@ package dev.backlight.time.service;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +31,9 @@ public class EmployeeService {
     @Inject
     EmployeeScope scope;
 
+    @Inject
+    Clock clock;
+
     /** What an administrator says about an employee; absent optional values fall back to sensible defaults. */
     public record EmployeeData(String name, String email, String subject, String team, String timeZone,
             Set<DayOfWeek> workDays, LocalTime workStart, LocalTime workEnd, BigDecimal weeklyContractHours,
@@ -44,8 +47,7 @@ public class EmployeeService {
 
     @WithSession
     public Uni<Employee> get(Long id) {
-        return scope.forReading(id).onFailure(ApiException.class)
-                .transform(e -> isMissingEmployee(e) ? ApiException.notFound("employee", id) : e);
+        return scope.forReading(id);
     }
 
     @WithSession
@@ -57,7 +59,7 @@ public class EmployeeService {
     public Uni<Employee> create(EmployeeData data) {
         return tenantService.current().chain(tenant -> uniqueness(data, null).chain(() -> {
             Employee employee = new Employee();
-            employee.createdAt = Instant.now();
+            employee.createdAt = clock.instant();
             apply(employee, data, tenant.timeZone);
             return employees.persist(employee);
         }));
@@ -108,9 +110,5 @@ public class EmployeeService {
         employee.workEnd = end;
         employee.weeklyContractHours = data.weeklyContractHours() == null ? new BigDecimal("40") : data.weeklyContractHours();
         employee.active = data.active() == null || data.active();
-    }
-
-    private static boolean isMissingEmployee(Throwable e) {
-        return e instanceof ApiException api && api.problem().status() == 400;
     }
 }

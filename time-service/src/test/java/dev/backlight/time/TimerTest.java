@@ -1,0 +1,88 @@
+package dev.backlight.time;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.backlight.testing.PostgresTestResource;
+import dev.backlight.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(TestTokens.class)
+class TimerTest {
+
+    Fixture fx;
+    long sam;
+    String samToken;
+
+    @BeforeEach
+    void setUp() {
+        fx = Fixture.tenant("Europe/London");
+        sam = fx.employee("sam");
+        samToken = fx.staffToken("sam");
+    }
+
+    @Test
+    void startingATimerStopsTheRunningOneAtTheSameInstant() throws InterruptedException {
+        JsonPath first = fx.as(samToken).body(Map.of("functionCode", "SCHEDULING")).post("/api/time/timers/start")
+                .then().statusCode(200).body("started.employeeId", equalTo((int) sam)).extract().jsonPath();
+        Thread.sleep(1100);
+        JsonPath second = fx.as(samToken).body(Map.of("functionCode", "TIMESHEET_REVIEW")).post("/api/time/timers/start")
+                .then().statusCode(200).extract().jsonPath();
+        String firstStopped = second.getString("stopped.endedAt");
+        assertEquals(first.getLong("started.id"), second.getLong("stopped.id"));
+        assertEquals(second.getString("started.startedAt"), firstStopped);
+
+        fx.as(samToken).get("/api/time/timers/current").then().statusCode(200)
+                .body("running", equalTo(true)).body("entry.functionCode", equalTo("TIMESHEET_REVIEW"))
+                .body("overLimit", equalTo(false));
+        fx.asManager().get("/api/time/timers/running").then().statusCode(200).body("", hasSize(1));
+    }
+
+    @Test
+    void stoppingRecordsTheDurationAndStoppingAgainIsAConflict() throws InterruptedException {
+        fx.as(samToken).body(Map.of("functionCode", "REPORTING")).post("/api/time/timers/start").then().statusCode(200);
+        Thread.sleep(1100);
+        fx.as(samToken).body("{}").post("/api/time/timers/stop").then().statusCode(200)
+                .body("endedAt", notNullValue()).body("source", equalTo("TIMER"));
+        fx.as(samToken).get("/api/time/timers/current").then().statusCode(200).body("running", equalTo(false));
+        fx.as(samToken).body("{}").post("/api/time/timers/stop").then().statusCode(409)
+                .contentType("application/problem+json").body("type", containsString("no-timer"));
+    }
+
+    @Test
+    void runningTimerBlocksOverlappingManualTime() throws InterruptedException {
+        fx.as(samToken).body(Map.of("functionCode", "REPORTING")).post("/api/time/timers/start").then().statusCode(200);
+        String start = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS).toString();
+        String end = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString();
+        // Ten minutes ago to one minute ago lies before the timer started: allowed.
+        fx.as(samToken).body(Map.of("functionCode", "OTHER", "startedAt", start, "endedAt", end))
+                .post("/api/time/entries").then().statusCode(201);
+        // An entry ending after the timer started overlaps it (a running timer extends to "now and on").
+        Thread.sleep(1100);
+        fx.as(samToken).body(Map.of("functionCode", "OTHER", "startedAt", end, "endedAt", Instant.now().toString()))
+                .post("/api/time/entries").then().statusCode(409).body("type", containsString("overlap"));
+    }
+
+    @Test
+    void staffCannotRunAnotherEmployeesTimer() {
+        long other = fx.employee("lee");
+        fx.as(samToken).body(Map.of("employeeId", other, "functionCode", "REPORTING")).post("/api/time/timers/start")
+                .then().statusCode(403).contentType("application/problem+json");
+        fx.asManager().body(Map.of("employeeId", other, "functionCode", "REPORTING")).post("/api/time/timers/start")
+                .then().statusCode(200).body("started.employeeId", equalTo((int) other));
+    }
+}
