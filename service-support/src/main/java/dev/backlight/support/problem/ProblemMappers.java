@@ -87,6 +87,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        Optional<JsonProcessingException> json = causeOfType(e, JsonProcessingException.class);
+        if (status == 400 && json.isPresent()) {
+            return unreadableBody(json.get(), uri);
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
         }

@@ -1,0 +1,250 @@
+package dev.backlight.deploy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backlight.testing.TokenIssuer;
+
+/**
+ * Demo tenants loaded through the public API, as a user would: a 50-agent call center with two weeks of
+ * back-office time and interruptions, and a BPO whose last month reproduces the seed's client table
+ * (Client A 80 h, Client B 200 h, Client C 160 h of back-office time).
+ */
+final class DemoData {
+
+    static final String CALL_CENTER = "northwind-cc";
+    static final String BPO = "harbor-bpo";
+
+    private final HttpClient http;
+    private final String baseUrl;
+    private final TokenIssuer issuer;
+    private final ObjectMapper json = new ObjectMapper();
+
+    private record Person(String subject, String name, String team) {
+    }
+
+    /** One block of work in a day: function, optional client, hours. */
+    private record Block(String function, String client, double hours) {
+    }
+
+    DemoData(HttpClient http, String baseUrl, TokenIssuer issuer) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+        this.issuer = issuer;
+    }
+
+    void load() throws IOException, InterruptedException {
+        loadCallCenter();
+        loadBpo();
+    }
+
+    private void loadCallCenter() throws IOException, InterruptedException {
+        ZoneId zone = ZoneId.of("America/New_York");
+        if (!provision(CALL_CENTER, "Northwind Contact Center", zone, 50, 62)) {
+            return;
+        }
+        List<Person> staff = List.of(
+                new Person("demo-dana", "Dana Whitfield", "Workforce management"),
+                new Person("demo-quinn", "Quinn Alvarez", "Quality"),
+                new Person("demo-priya", "Priya Raman", "HR and payroll"),
+                new Person("demo-omar", "Omar Haddad", "Operations"));
+        addEmployees(CALL_CENTER, staff);
+        // The seed's examples: 14 h of scheduling in two weeks (7 h per weekly schedule) and 40 h of QA.
+        Map<String, List<Block>> day = Map.of(
+                "demo-dana", List.of(new Block("SCHEDULING", null, 1.4), new Block("TIMESHEET_REVIEW", null, 1.0), new Block("OTHER", null, 2.0)),
+                "demo-quinn", List.of(new Block("QA_EVALUATION", null, 4.0), new Block("OTHER", null, 1.5)),
+                "demo-priya", List.of(new Block("PAYROLL", null, 2.5), new Block("LEAVE_MANAGEMENT", null, 1.0), new Block("OTHER", null, 1.0)),
+                "demo-omar", List.of(new Block("REPORTING", null, 1.5), new Block("ONBOARDING", null, 1.5), new Block("COMPLIANCE", null, 0.5)));
+        LocalDate today = LocalDate.now(zone);
+        LocalDate firstMonday = today.with(TemporalAdjusters.previous(DayOfWeek.MONDAY)).minusWeeks(2);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> interruptions = new ArrayList<>();
+        for (LocalDate date = firstMonday; date.isBefore(firstMonday.plusWeeks(2)); date = date.plusDays(1)) {
+            if (date.getDayOfWeek().getValue() > 5) {
+                continue;
+            }
+            for (Person person : staff) {
+                addDay(rows, zone, person, date, day.get(person.subject()));
+                for (int i = 0; i < 4 + date.getDayOfMonth() % 5; i++) {
+                    ZonedDateTime at = date.atTime(9, 40).plusMinutes(53L * i).atZone(zone);
+                    interruptions.add(Map.of("employeeEmail", email(person), "occurredAt", at.toOffsetDateTime().toString(),
+                            "kind", i % 3 == 0 ? "SUPERVISOR_AD_HOC_REQUEST" : i % 3 == 1 ? "AGENT_QUESTION" : "HR_QUESTION",
+                            "minutes", 3 + i % 4));
+                }
+            }
+        }
+        importRows(CALL_CENTER, rows);
+        logInterruptions(CALL_CENTER, interruptions);
+    }
+
+    private void loadBpo() throws IOException, InterruptedException {
+        ZoneId zone = ZoneId.of("America/Chicago");
+        if (!provision(BPO, "Harbor BPO", zone, 120, 140)) {
+            return;
+        }
+        List<Person> staff = List.of(
+                new Person("demo-bpo-ava", "Ava Brooks", "Client services"),
+                new Person("demo-bpo-leo", "Leo Santos", "Client services"),
+                new Person("demo-bpo-mia", "Mia Chen", "Finance"),
+                new Person("demo-bpo-noah", "Noah Patel", "Compliance"));
+        addEmployees(BPO, staff);
+        for (String[] client : new String[][] {{"CLIENT-A", "Client A"}, {"CLIENT-B", "Client B"}, {"CLIENT-C", "Client C"}}) {
+            send("POST", "/api/time/clients", token(BPO, "demo-bpo-admin", "tenant-admin"),
+                    Map.of("code", client[0], "name", client[1]), 201);
+        }
+        // Last month's back-office hours per client, in 2-hour blocks spread over the team's working days.
+        List<Block> blocks = new ArrayList<>();
+        String[] functions = {"REPORTING", "INVOICING", "QA_EVALUATION", "COMPLIANCE"};
+        int[] blocksPerClient = {40, 100, 80};
+        String[] codes = {"CLIENT-A", "CLIENT-B", "CLIENT-C"};
+        for (int c = 0; c < codes.length; c++) {
+            for (int i = 0; i < blocksPerClient[c]; i++) {
+                blocks.add(new Block(functions[i % functions.length], codes[c], 2.0));
+            }
+        }
+        YearMonth month = YearMonth.now(zone).minusMonths(1);
+        List<LocalDate> workdays = new ArrayList<>();
+        for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() <= 5) {
+                workdays.add(d);
+            }
+        }
+        Map<String, List<Block>> plan = new LinkedHashMap<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            int slot = i % (workdays.size() * staff.size());
+            String key = slot / staff.size() + ":" + slot % staff.size();
+            plan.computeIfAbsent(key, k -> new ArrayList<>()).add(blocks.get(i));
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        plan.forEach((key, dayBlocks) -> {
+            String[] parts = key.split(":");
+            addDay(rows, zone, staff.get(Integer.parseInt(parts[1])), workdays.get(Integer.parseInt(parts[0])), dayBlocks);
+        });
+        importRows(BPO, rows);
+    }
+
+    /** Provisions a tenant; false when it already exists (a database kept from an earlier run). */
+    private boolean provision(String tenant, String name, ZoneId zone, int agents, int employees)
+            throws IOException, InterruptedException {
+        int status = send("POST", "/api/time/tenants", issuer.token(null, "demo-platform-admin", Duration.ofMinutes(5), "platform-admin"),
+                Map.of("id", tenant, "name", name, "timeZone", zone.getId(), "currency", "USD", "agents", agents, "employees", employees),
+                201, 409);
+        return status == 201;
+    }
+
+    private void addEmployees(String tenant, List<Person> people) throws IOException, InterruptedException {
+        for (Person person : people) {
+            send("POST", "/api/time/employees", token(tenant, adminOf(tenant), "tenant-admin"),
+                    Map.of("name", person.name(), "email", email(person), "subject", person.subject(), "team", person.team()), 201);
+        }
+    }
+
+    private void addDay(List<Map<String, Object>> rows, ZoneId zone, Person person, LocalDate date, List<Block> blocks) {
+        ZonedDateTime start = date.atTime(LocalTime.of(9, 0)).atZone(zone);
+        for (Block block : blocks) {
+            ZonedDateTime end = start.plusMinutes(Math.round(block.hours() * 60));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("externalRef", "demo-" + person.subject() + "-" + start.toLocalDateTime());
+            row.put("employeeEmail", email(person));
+            row.put("functionCode", block.function());
+            row.put("clientCode", block.client());
+            row.put("startedAt", start.toOffsetDateTime().toString());
+            row.put("endedAt", end.toOffsetDateTime().toString());
+            row.put("zone", zone.getId());
+            rows.add(row);
+            start = end;
+        }
+    }
+
+    private void importRows(String tenant, List<Map<String, Object>> rows) throws IOException, InterruptedException {
+        send("POST", "/api/time/entries/import", token(tenant, "demo-manager", "manager"), rows, 200);
+    }
+
+    private void logInterruptions(String tenant, List<Map<String, Object>> interruptions) throws IOException, InterruptedException {
+        String manager = token(tenant, "demo-manager", "manager");
+        Map<String, Long> ids = new LinkedHashMap<>();
+        JsonNode employees = json.readTree(get("/api/time/employees", manager));
+        employees.forEach(e -> ids.put(e.get("email").asText(), e.get("id").asLong()));
+        for (Map<String, Object> interruption : interruptions) {
+            Map<String, Object> body = new LinkedHashMap<>(interruption);
+            body.put("employeeId", ids.get((String) body.remove("employeeEmail")));
+            send("POST", "/api/time/interruptions", manager, body, 201);
+        }
+    }
+
+    void printLogins(Duration lifetime) throws IOException {
+        Path file = Path.of("deploy/target/local-suite-tokens.env").toAbsolutePath();
+        StringBuilder env = new StringBuilder();
+        for (String tenant : List.of(CALL_CENTER, BPO)) {
+            String prefix = tenant.equals(CALL_CENTER) ? "CC" : "BPO";
+            env.append(prefix).append("_ADMIN=").append(issuer.token(tenant, adminOf(tenant), lifetime, "tenant-admin")).append('\n');
+            env.append(prefix).append("_MANAGER=").append(issuer.token(tenant, "demo-manager", lifetime, "manager")).append('\n');
+            env.append(prefix).append("_ANALYST=").append(issuer.token(tenant, "demo-analyst", lifetime, "analyst")).append('\n');
+        }
+        env.append("CC_STAFF_DANA=").append(issuer.token(CALL_CENTER, "demo-dana", lifetime, "staff")).append('\n');
+        env.append("BPO_STAFF_AVA=").append(issuer.token(BPO, "demo-bpo-ava", lifetime, "staff")).append('\n');
+        env.append("PLATFORM_ADMIN=").append(issuer.token(null, "demo-platform-admin", lifetime, "platform-admin")).append('\n');
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, env.toString());
+        System.out.println("  tenants " + CALL_CENTER + " (call center) and " + BPO + " (BPO with CLIENT-A/B/C)");
+        System.out.println("  roles: *_ADMIN, *_MANAGER, *_ANALYST, CC_STAFF_DANA, BPO_STAFF_AVA, PLATFORM_ADMIN in");
+        System.out.println("  " + file);
+        System.out.println("  try:  source " + file + " && curl -H \"Authorization: Bearer $CC_MANAGER\" "
+                + "\"" + baseUrl + "/api/time/reports/hours?from=" + LocalDate.now().minusWeeks(4) + "&to=" + LocalDate.now() + "&groupBy=function\"");
+    }
+
+    private String token(String tenant, String subject, String role) {
+        return issuer.token(tenant, subject, Duration.ofMinutes(10), role);
+    }
+
+    private static String adminOf(String tenant) {
+        return tenant.equals(CALL_CENTER) ? "demo-admin" : "demo-bpo-admin";
+    }
+
+    private static String email(Person person) {
+        return person.subject().replace("demo-", "") + "@" + (person.subject().startsWith("demo-bpo") ? BPO : CALL_CENTER) + ".example";
+    }
+
+    private String get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private int send(String method, String path, String token, Object body, int... expected) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(120))
+                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        for (int status : expected) {
+            if (response.statusCode() == status) {
+                return status;
+            }
+        }
+        throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+}
