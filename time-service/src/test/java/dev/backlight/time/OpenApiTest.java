@@ -23,7 +23,8 @@ class OpenApiTest {
                 .body("info.title", equalTo("Backlight time-service"))
                 .body("paths", hasKey("/api/time/reports/hours"))
                 .body("paths.'/api/time/entries'.post.description", notNullValue())
-                .body("components.schemas.TimeEntry.properties.workDate.example", equalTo("2026-03-09"))
+                .body("components.schemas.TimeEntry.properties.functionCode.examples[0]", equalTo("SCHEDULING"))
+                .body("components.schemas.TimeEntry.properties.workDate.description", notNullValue())
                 .body("components.schemas.Problem.properties.errors", notNullValue())
                 .body("paths.'/api/time/reports/hours'.get.responses.'200'.content", hasKey("text/csv"));
     }
