@@ -6,15 +6,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.backlight.testing.PostgresTestResource;
 import dev.backlight.testing.TestTokens;
+import dev.backlight.time.service.TimerSweep;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -75,6 +79,41 @@ class TimerTest {
         Thread.sleep(1100);
         fx.as(samToken).body(Map.of("functionCode", "OTHER", "startedAt", end, "endedAt", Instant.now().toString()))
                 .post("/api/time/entries").then().statusCode(409).body("type", containsString("overlap"));
+    }
+
+    @Test
+    void timerStoppedAfterMoreThan24HoursEndsAtTheLimitFlaggedForReview() {
+        String started = fx.as(samToken).body(Map.of("functionCode", "COMPLIANCE")).post("/api/time/timers/start")
+                .then().statusCode(200).extract().jsonPath().getString("started.startedAt");
+        try {
+            TestClock.advance(Duration.ofHours(30));
+            fx.as(samToken).get("/api/time/timers/current").then().statusCode(200).body("overLimit", equalTo(true));
+            fx.as(samToken).body("{}").post("/api/time/timers/stop").then().statusCode(200)
+                    .body("endedAt", equalTo(Instant.parse(started).plus(Duration.ofHours(24)).toString()))
+                    .body("reviewReason", equalTo("TIMER_OVER_LIMIT"));
+        } finally {
+            TestClock.reset();
+        }
+        fx.as(samToken).queryParam("from", "2026-01-01").queryParam("to", "2100-01-01").queryParam("needsReview", true)
+                .get("/api/time/entries").then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Inject
+    TimerSweep sweep;
+
+    @Test
+    void sweepClosesTimersLeftRunningPastTheLimit() {
+        fx.as(samToken).body(Map.of("functionCode", "COMPLIANCE")).post("/api/time/timers/start").then().statusCode(200);
+        try {
+            TestClock.advance(Duration.ofHours(25));
+            sweep.closeOverdueTimers().await().indefinitely();
+        } finally {
+            TestClock.reset();
+        }
+        fx.as(samToken).get("/api/time/timers/current").then().statusCode(200).body("running", equalTo(false));
+        fx.as(samToken).queryParam("from", "2026-01-01").queryParam("to", "2100-01-01").queryParam("needsReview", true)
+                .get("/api/time/entries").then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].durationMinutes", equalTo(1440.0f));
     }
 
     @Test
