@@ -10,8 +10,9 @@ import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -84,15 +85,11 @@ public class ReportResource {
             + "work date is in [from, to). groupBy is a comma list of function, client, employee, team (or none); bucket is day, "
             + "week (from the tenant's week start), month or total. Staff get only their own hours. Send "
             + "Accept: text/csv for CSV.")
-    public Uni<HoursReportView> hours(@QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to,
-            @QueryParam("groupBy") @DefaultValue("function") String groupBy,
-            @QueryParam("bucket") @DefaultValue("total") String bucket,
-            @QueryParam("employeeId") Long employeeId, @QueryParam("functionCode") String functionCode,
-            @QueryParam("clientCode") String clientCode, @QueryParam("team") String team) {
-        return report(from, to, groupBy, bucket, employeeId, functionCode, clientCode, team).map(report -> {
+    public Uni<HoursReportView> hours(@Valid @BeanParam HoursQuery query) {
+        return report(query).map(report -> {
             List<HoursRowView> rows = report.rows().stream().map(HoursRowView::of).toList();
             long total = report.totalSeconds();
-            return new HoursReportView(from, to, report.tenant().timeZone, report.bucket(), report.groupBy(), total,
+            return new HoursReportView(query.from, query.to, report.tenant().timeZone, report.bucket(), report.groupBy(), total,
                     BigDecimal.valueOf(total).divide(BigDecimal.valueOf(3600), 4, RoundingMode.HALF_UP), rows);
         });
     }
@@ -102,13 +99,8 @@ public class ReportResource {
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(summary = "Hours as CSV", description = "The rows of the JSON report, one per line.")
-    public Uni<String> hoursCsv(@QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to,
-            @QueryParam("groupBy") @DefaultValue("function") String groupBy,
-            @QueryParam("bucket") @DefaultValue("total") String bucket,
-            @QueryParam("employeeId") Long employeeId, @QueryParam("functionCode") String functionCode,
-            @QueryParam("clientCode") String clientCode, @QueryParam("team") String team) {
-        return report(from, to, groupBy, bucket, employeeId, functionCode, clientCode, team)
-                .map(report -> Csv.write(HoursRowView.class, report.rows().stream().map(HoursRowView::of).toList()));
+    public Uni<String> hoursCsv(@Valid @BeanParam HoursQuery query) {
+        return report(query).map(report -> Csv.write(HoursRowView.class, report.rows().stream().map(HoursRowView::of).toList()));
     }
 
     @GET
@@ -132,11 +124,9 @@ public class ReportResource {
         return interruptions(from, to, employeeId).map(rows -> Csv.write(InterruptionRowView.class, rows));
     }
 
-    private Uni<ReportService.HoursReport> report(LocalDate from, LocalDate to, String groupBy, String bucket,
-            Long employeeId, String functionCode, String clientCode, String team) {
-        checkRange(from, to);
-        return reportService.hours(new ReportService.HoursFilter(from, to, employeeId, functionCode, clientCode, team),
-                dimensions(groupBy), parse(Bucket.class, "bucket", bucket));
+    private Uni<ReportService.HoursReport> report(HoursQuery query) {
+        checkRange(query.from, query.to);
+        return reportService.hours(query.filter(), dimensions(query.groupBy), parse(Bucket.class, "bucket", query.bucket));
     }
 
     private static void checkRange(LocalDate from, LocalDate to) {

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -153,14 +154,10 @@ public class TimeEntryResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(summary = "List time entries", description = "Entries whose work date is in [from, to), newest first, "
             + "paginated. Staff see only their own.")
-    public Uni<EntryPage> list(@QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to,
-            @QueryParam("employeeId") Long employeeId, @QueryParam("functionCode") String functionCode,
-            @QueryParam("clientCode") String clientCode, @QueryParam("source") EntrySource source,
-            @QueryParam("needsReview") Boolean needsReview,
+    public Uni<EntryPage> list(@Valid @BeanParam EntryQuery query,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        var filter = filter(from, to, employeeId, functionCode, clientCode, source, needsReview);
-        return entryService.list(filter, page, size).map(listed -> new EntryPage(
+        return entryService.list(query.filter(), page, size).map(listed -> new EntryPage(
                 listed.entries().stream().map(e -> TimeEntryView.of(e, listed.catalog())).toList(), page, size, listed.total()));
     }
 
@@ -170,11 +167,8 @@ public class TimeEntryResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(summary = "Export time entries as CSV", description = "Streamed page by page as it is read, so exports "
             + "of any size never sit whole in memory. Same filters as the list; staff export only their own.")
-    public Multi<String> export(@QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to,
-            @QueryParam("employeeId") Long employeeId, @QueryParam("functionCode") String functionCode,
-            @QueryParam("clientCode") String clientCode, @QueryParam("source") EntrySource source,
-            @QueryParam("needsReview") Boolean needsReview) {
-        var filter = filter(from, to, employeeId, functionCode, clientCode, source, needsReview);
+    public Multi<String> export(@Valid @BeanParam EntryQuery query) {
+        var filter = query.filter();
         AtomicLong lastId = new AtomicLong();
         Multi<TimeEntryView> rows = Multi.createBy().repeating()
                 .uni(() -> entryService.exportPage(filter, lastId.get(), EXPORT_PAGE)
@@ -212,13 +206,5 @@ public class TimeEntryResource {
     private Uni<ImportOutcome> run(List<ImportRow> rows) {
         return importService.importRows(rows.stream().map(ImportRow::toService).toList())
                 .map(outcome -> new ImportOutcome(outcome.imported(), outcome.alreadyPresent()));
-    }
-
-    private static TimeEntryService.EntryFilter filter(LocalDate from, LocalDate to, Long employeeId, String functionCode,
-            String clientCode, EntrySource source, Boolean needsReview) {
-        if (!to.isAfter(from)) {
-            throw ApiException.invalidField("to", "must be after from");
-        }
-        return new TimeEntryService.EntryFilter(from, to, employeeId, functionCode, clientCode, source, needsReview);
     }
 }

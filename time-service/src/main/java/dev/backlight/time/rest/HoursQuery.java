@@ -1,0 +1,47 @@
+package dev.backlight.time.rest;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+
+import dev.backlight.time.service.ReportService;
+
+/** The parameters of the hours aggregate, shared by its JSON and CSV forms. */
+public class HoursQuery {
+
+    @QueryParam("from")
+    @NotNull
+    LocalDate from;
+
+    @QueryParam("to")
+    @NotNull
+    LocalDate to;
+
+    /** Comma list of function, client, employee, team; or none. */
+    @QueryParam("groupBy")
+    @DefaultValue("function")
+    String groupBy;
+
+    /** day, week, month or total. */
+    @QueryParam("bucket")
+    @DefaultValue("total")
+    String bucket;
+
+    @QueryParam("employeeId")
+    Long employeeId;
+
+    @QueryParam("functionCode")
+    String functionCode;
+
+    @QueryParam("clientCode")
+    String clientCode;
+
+    @QueryParam("team")
+    String team;
+
+    ReportService.HoursFilter filter() {
+        return new ReportService.HoursFilter(from, to, employeeId, functionCode, clientCode, team);
+    }
+}
