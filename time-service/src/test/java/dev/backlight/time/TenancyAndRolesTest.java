@@ -93,8 +93,10 @@ class TenancyAndRolesTest {
         a.as(a.analystToken).queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").get("/api/time/entries")
                 .then().statusCode(200).body("total", equalTo(1));
         a.asManager().body(Map.of("code", "NEW", "name", "New")).post("/api/time/clients").then().statusCode(403);
-        given().get("/api/time/entries/" + entryOfA).then().statusCode(401);
-        given().auth().oauth2("not-a-jwt").get("/api/time/tenant").then().statusCode(401);
+        given().get("/api/time/entries/" + entryOfA).then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", containsString("Bearer"));
+        given().auth().oauth2("not-a-jwt").get("/api/time/tenant").then().statusCode(401)
+                .contentType("application/problem+json");
         String root = TestTokens.token(null, "root", "platform-admin");
         given().auth().oauth2(root).get("/api/time/tenant").then().statusCode(403);
         given().auth().oauth2(root).get("/api/time/tenants").then().statusCode(200).body("id", hasItem(a.tenant));

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
@@ -78,7 +79,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public RestResponse<Problem> authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(uri);
+    }
+
+    @ServerExceptionMapper
     public RestResponse<Problem> unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthorized(uri);
+    }
+
+    private static RestResponse<Problem> unauthorized(UriInfo uri) {
         return builder(new Problem(Problem.TYPE_BASE + "unauthorized", "Unauthorized", 401,
                 "A valid bearer token is required", uri.getPath(), null, null))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
