@@ -130,6 +130,10 @@ class AggregatesTest {
                 .get("/api/time/reports/hours").then().statusCode(400).body("errors.field", hasItem("groupBy"));
         fx.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-02-01")
                 .get("/api/time/reports/hours").then().statusCode(400).body("errors.field", hasItem("to"));
+        fx.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-03-01").get("/api/time/interruptions")
+                .then().statusCode(400).body("errors.field", hasItem("to"));
+        fx.asManager().queryParam("from", "2026-03-01").get("/api/time/reports/interruptions").then().statusCode(400)
+                .body("errors.field", hasItem("to"));
         fx.asManager().queryParam("to", "2026-02-01").get("/api/time/reports/hours").then().statusCode(400)
                 .contentType(containsString("problem+json")).body("errors.field", hasItem("from"));
     }

@@ -1,23 +1,12 @@
 package dev.backlight.time.rest;
 
-import java.time.LocalDate;
-
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
 import dev.backlight.time.service.ReportService;
 
 /** The parameters of the hours aggregate, shared by its JSON and CSV forms. */
-public class HoursQuery {
-
-    @QueryParam("from")
-    @NotNull
-    LocalDate from;
-
-    @QueryParam("to")
-    @NotNull
-    LocalDate to;
+public class HoursQuery extends DateRange {
 
     /** Comma list of function, client, employee, team; or none. */
     @QueryParam("groupBy")
@@ -42,6 +31,6 @@ public class HoursQuery {
     String team;
 
     ReportService.HoursFilter filter() {
-        return new ReportService.HoursFilter(from, to, employeeId, functionCode, clientCode, team);
+        return new ReportService.HoursFilter(from(), to(), employeeId, functionCode, clientCode, team);
     }
 }

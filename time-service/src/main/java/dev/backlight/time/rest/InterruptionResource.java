@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -68,8 +69,7 @@ public class InterruptionResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(summary = "List interruptions", description = "Work dates in [from, to); staff see only their own.")
-    public Uni<List<InterruptionView>> list(@QueryParam("from") @NotNull LocalDate from,
-            @QueryParam("to") @NotNull LocalDate to, @QueryParam("employeeId") Long employeeId) {
-        return interruptionService.list(employeeId, from, to).map(list -> list.stream().map(InterruptionView::of).toList());
+    public Uni<List<InterruptionView>> list(@Valid @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
+        return interruptionService.list(employeeId, range.from(), range.to()).map(list -> list.stream().map(InterruptionView::of).toList());
     }
 }

@@ -11,7 +11,6 @@ import java.util.Set;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -89,7 +88,7 @@ public class ReportResource {
         return report(query).map(report -> {
             List<HoursRowView> rows = report.rows().stream().map(HoursRowView::of).toList();
             long total = report.totalSeconds();
-            return new HoursReportView(query.from, query.to, report.tenant().timeZone, report.bucket(), report.groupBy(), total,
+            return new HoursReportView(query.from(), query.to(), report.tenant().timeZone, report.bucket(), report.groupBy(), total,
                     BigDecimal.valueOf(total).divide(BigDecimal.valueOf(3600), 4, RoundingMode.HALF_UP), rows);
         });
     }
@@ -108,10 +107,9 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(summary = "Interruption counts and minutes by day, employee and kind", description = "Work dates in [from, to).")
-    public Uni<List<InterruptionRowView>> interruptions(@QueryParam("from") @NotNull LocalDate from,
-            @QueryParam("to") @NotNull LocalDate to, @QueryParam("employeeId") Long employeeId) {
-        checkRange(from, to);
-        return reportService.interruptions(from, to, employeeId).map(list -> list.stream().map(InterruptionRowView::of).toList());
+    public Uni<List<InterruptionRowView>> interruptions(@Valid @BeanParam DateRange range,
+            @QueryParam("employeeId") Long employeeId) {
+        return reportService.interruptions(range.from(), range.to(), employeeId).map(list -> list.stream().map(InterruptionRowView::of).toList());
     }
 
     @GET
@@ -119,20 +117,12 @@ public class ReportResource {
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(summary = "Interruptions as CSV")
-    public Uni<String> interruptionsCsv(@QueryParam("from") @NotNull LocalDate from,
-            @QueryParam("to") @NotNull LocalDate to, @QueryParam("employeeId") Long employeeId) {
-        return interruptions(from, to, employeeId).map(rows -> Csv.write(InterruptionRowView.class, rows));
+    public Uni<String> interruptionsCsv(@Valid @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
+        return interruptions(range, employeeId).map(rows -> Csv.write(InterruptionRowView.class, rows));
     }
 
     private Uni<ReportService.HoursReport> report(HoursQuery query) {
-        checkRange(query.from, query.to);
         return reportService.hours(query.filter(), dimensions(query.groupBy), parse(Bucket.class, "bucket", query.bucket));
-    }
-
-    private static void checkRange(LocalDate from, LocalDate to) {
-        if (!to.isAfter(from)) {
-            throw ApiException.invalidField("to", "must be after from");
-        }
     }
 
     private static Set<Dimension> dimensions(String groupBy) {

@@ -1,0 +1,33 @@
+package dev.backlight.time.rest;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.QueryParam;
+
+import dev.backlight.support.problem.ApiException;
+
+/** Work dates in [from, to), as every listing and aggregate takes them. */
+public class DateRange {
+
+    @QueryParam("from")
+    @NotNull
+    LocalDate from;
+
+    @QueryParam("to")
+    @NotNull
+    LocalDate to;
+
+    /** The first day, after checking that the range is not empty. */
+    LocalDate from() {
+        if (!to.isAfter(from)) {
+            throw ApiException.invalidField("to", "must be after from");
+        }
+        return from;
+    }
+
+    LocalDate to() {
+        from();
+        return to;
+    }
+}
