@@ -1,20 +1,16 @@
 package dev.backlight.deploy;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import dev.backlight.testing.LocalPostgres;
+import dev.backlight.testing.ServiceProcess;
 import dev.backlight.testing.TokenIssuer;
 
 /**
@@ -28,7 +24,7 @@ public final class LocalSuite {
 
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
 
-    private final List<Process> processes = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private LocalPostgres postgres;
 
@@ -54,9 +50,10 @@ public final class LocalSuite {
         postgres = LocalPostgres.start(root.resolve("deploy/target/local-suite"));
         TokenIssuer issuer = new TokenIssuer();
 
-        Service time = new Service("time-service", 8081, root.resolve("time-service/target/quarkus-app/quarkus-run.jar"));
-        start(time, issuer);
-        waitUntilReady(time, Duration.ofMinutes(2));
+        Map<String, String> config = new HashMap<>(postgres.quarkusDatasourceConfig());
+        config.putAll(issuer.quarkusOidcConfig());
+        ServiceProcess time = start(root, "time-service", 8081, config);
+        time.awaitReady(Duration.ofMinutes(2));
 
         DemoData demo = new DemoData(http, "http://localhost:" + time.port(), issuer);
         System.out.println("Loading demo data ...");
@@ -72,66 +69,17 @@ public final class LocalSuite {
         demo.printLogins(TOKEN_LIFETIME);
     }
 
-    private record Service(String name, int port, Path jar) {
-    }
-
-    private void start(Service service, TokenIssuer issuer) throws IOException {
-        if (!Files.exists(service.jar())) {
-            throw new IllegalStateException(service.jar() + " is missing; build first (./mvnw package -DskipTests)");
-        }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + service.port(),
-                "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(),
-                "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(),
-                "-Dquarkus.datasource.username=" + postgres.username(),
-                "-Dquarkus.datasource.password=" + postgres.password(),
-                "-Dquarkus.oidc.auth-server-url=",
-                "-Dquarkus.oidc.discovery-enabled=false",
-                "-Dquarkus.oidc.public-key=" + issuer.publicKey(),
-                "-Dquarkus.oidc.token.issuer=" + TokenIssuer.ISSUER,
-                "-jar", service.jar().toString()));
-        Path log = service.jar().getParent().getParent().resolve(service.name() + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        processes.add(process);
-        System.out.println("Starting " + service.name() + " on port " + service.port() + " (log: " + log + ")");
-    }
-
-    private void waitUntilReady(Service service, Duration limit) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        URI health = URI.create("http://localhost:" + service.port() + "/q/health/ready");
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (processes.stream().anyMatch(p -> !p.isAlive())) {
-                throw new IllegalStateException(service.name() + " exited during start-up; see its log");
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(service.name() + " was not ready within " + limit.toSeconds() + " s");
+    private ServiceProcess start(Path root, String name, int port, Map<String, String> config) {
+        Path module = root.resolve(name);
+        Path log = module.resolve("target/" + name + ".log");
+        System.out.println("Starting " + name + " on port " + port + " (log: " + log + ")");
+        ServiceProcess service = ServiceProcess.start(name, module.resolve("target/quarkus-app/quarkus-run.jar"), port, config, log);
+        services.add(service);
+        return service;
     }
 
     private void stop() {
-        for (Process process : processes) {
-            process.destroy();
-        }
-        for (Process process : processes) {
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        services.forEach(ServiceProcess::close);
         if (postgres != null) {
             postgres.close();
         }

@@ -15,13 +15,16 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of(
-                "quarkus.oidc.public-key", ISSUER.publicKey(),
-                "quarkus.oidc.token.issuer", TokenIssuer.ISSUER);
+        return ISSUER.quarkusOidcConfig();
     }
 
     @Override
     public void stop() {
+    }
+
+    /** The issuer this run's services trust, for launching other services that must trust it too. */
+    static TokenIssuer issuer() {
+        return ISSUER;
     }
 
     public static String token(String tenant, String subject, String... roles) {

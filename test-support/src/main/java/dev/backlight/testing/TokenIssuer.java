@@ -35,6 +35,15 @@ public final class TokenIssuer {
         return Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
     }
 
+    /** What a service needs to trust this issuer's tokens with no Keycloak server to ask. */
+    public Map<String, String> quarkusOidcConfig() {
+        return Map.of(
+                "quarkus.oidc.auth-server-url", "",
+                "quarkus.oidc.discovery-enabled", "false",
+                "quarkus.oidc.public-key", publicKey(),
+                "quarkus.oidc.token.issuer", ISSUER);
+    }
+
     /** A token for a user of a tenant (tenant may be null for a platform administrator). */
     public String token(String tenant, String subject, Duration lifetime, String... roles) {
         var builder = Jwt.issuer(ISSUER)

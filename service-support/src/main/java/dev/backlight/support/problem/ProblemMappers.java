@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +25,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -37,6 +40,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** Matches the circuit breakers' delay before they let a trial call through. */
+    @ConfigProperty(name = "backlight.upstream.retry-after-seconds", defaultValue = "10")
+    int upstreamRetryAfterSeconds;
 
     @ServerExceptionMapper
     public RestResponse<Problem> api(ApiException e, UriInfo uri) {
@@ -108,6 +115,19 @@ public class ProblemMappers {
         String title = statusInfo == null ? "HTTP " + status : statusInfo.getReasonPhrase();
         String detail = status >= 500 ? "The request could not be completed" : e.getMessage();
         return respond(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, detail, uri.getPath(), null, null));
+    }
+
+    /**
+     * A service this one calls is down, slow or failing, after retries, or its circuit breaker is open: 503 with
+     * Retry-After, so clients back off instead of seeing an internal error.
+     */
+    @ServerExceptionMapper({UpstreamUnavailable.class, FaultToleranceException.class, ProcessingException.class})
+    public RestResponse<Problem> upstream(Throwable e, UriInfo uri) {
+        LOG.warnf("Dependency unavailable: %s", e.toString());
+        String service = e instanceof UpstreamUnavailable failure ? failure.service() : "dependency";
+        ApiException unavailable = ApiException.unavailable(service, "A service this answer depends on is not "
+                + "responding; nothing was changed. Try again shortly.", upstreamRetryAfterSeconds);
+        return api(unavailable, uri);
     }
 
     @ServerExceptionMapper

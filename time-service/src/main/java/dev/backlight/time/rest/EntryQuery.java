@@ -2,6 +2,7 @@ package dev.backlight.time.rest;
 
 import jakarta.ws.rs.QueryParam;
 
+import dev.backlight.support.rest.DateRange;
 import dev.backlight.time.domain.EntrySource;
 import dev.backlight.time.service.TimeEntryService;
 

@@ -3,6 +3,7 @@ package dev.backlight.time.rest;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
+import dev.backlight.support.rest.DateRange;
 import dev.backlight.time.service.ReportService;
 
 /** The parameters of the hours aggregate, shared by its JSON and CSV forms. */

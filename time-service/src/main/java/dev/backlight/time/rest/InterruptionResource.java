@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.backlight.support.rest.DateRange;
 import dev.backlight.support.tenancy.Roles;
 import dev.backlight.time.domain.Interruption;
 import dev.backlight.time.domain.InterruptionKind;

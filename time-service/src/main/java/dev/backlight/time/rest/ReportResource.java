@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.backlight.support.rest.DateRange;
 import dev.backlight.support.csv.Csv;
 import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.tenancy.Roles;

@@ -1,4 +1,4 @@
-package dev.backlight.time.rest;
+package dev.backlight.support.rest;
 
 import java.time.LocalDate;
 
@@ -19,14 +19,14 @@ public class DateRange {
     LocalDate to;
 
     /** The first day, after checking that the range is not empty. */
-    LocalDate from() {
+    public LocalDate from() {
         if (!to.isAfter(from)) {
             throw ApiException.invalidField("to", "must be after from");
         }
         return from;
     }
 
-    LocalDate to() {
+    public LocalDate to() {
         from();
         return to;
     }

@@ -1,11 +1,11 @@
-package dev.backlight.time.service;
+package dev.backlight.support.time;
 
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** The one source of "now" for time rules (future entries, timer limits). */
+/** The one source of "now" for rules that depend on it; tests replace it with an alternative Clock. */
 @ApplicationScoped
 public class ClockProducer {
 

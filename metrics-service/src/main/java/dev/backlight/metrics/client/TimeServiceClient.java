@@ -1,0 +1,82 @@
+package dev.backlight.metrics.client;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import dev.backlight.support.problem.UpstreamUnavailable;
+import io.quarkus.oidc.token.propagation.common.AccessToken;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * time-service's API as this service reads it, with the caller's own token, so time-service applies the caller's
+ * tenant and roles. Only hours aggregates are read, never entry lists.
+ */
+@Path("/api/time")
+@RegisterRestClient(configKey = "time-service")
+@AccessToken
+public interface TimeServiceClient {
+
+    record HoursRow(LocalDate period, String functionCode, String clientCode, Long employeeId, String team, long seconds,
+            long entries) {
+    }
+
+    record HoursReport(long totalSeconds, List<HoursRow> rows) {
+    }
+
+    record Headcount(LocalDate effectiveFrom, int agents, int employees) {
+    }
+
+    record WorkFunction(String code, String name, String outputUnit, String qualityCheck, String productivityMetric,
+            boolean builtIn, Instant retiredAt) {
+    }
+
+    record Employee(Long id, String name, String subject, String team, BigDecimal weeklyContractHours, boolean active) {
+    }
+
+    record ClientAccount(String code, String name, boolean active) {
+    }
+
+    @GET
+    @Path("/reports/hours")
+    Uni<HoursReport> hours(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+            @QueryParam("groupBy") String groupBy, @QueryParam("bucket") String bucket,
+            @QueryParam("functionCode") String functionCode);
+
+    @GET
+    @Path("/tenant/headcount")
+    Uni<List<Headcount>> headcountHistory();
+
+    @GET
+    @Path("/functions")
+    Uni<List<WorkFunction>> functions(@QueryParam("includeRetired") boolean includeRetired);
+
+    @GET
+    @Path("/employees")
+    Uni<List<Employee>> employees(@QueryParam("includeInactive") boolean includeInactive);
+
+    @GET
+    @Path("/employees/me")
+    Uni<Employee> me();
+
+    @GET
+    @Path("/clients")
+    Uni<List<ClientAccount>> clients(@QueryParam("includeInactive") boolean includeInactive);
+
+    /** Server errors are retried and count towards the circuit breaker; client errors pass through as they are. */
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        if (response.getStatus() >= 500) {
+            return new UpstreamUnavailable("time-service", response.getStatus());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.backlight.metrics.repository;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.backlight.metrics.domain.QualityEvent;
+import dev.backlight.metrics.domain.QualityKind;
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class QualityEventRepository implements PanacheRepository<QualityEvent> {
+
+    /** Findings of one kind for one function (and employee, when grouped by employee). */
+    public record FindingsRow(String functionCode, Long employeeId, QualityKind kind, long events, long defects,
+            BigDecimal averageMeasured) {
+    }
+
+    /** Findings that occurred in [from, to), summed in SQL. */
+    public Uni<List<FindingsRow>> findings(LocalDate from, LocalDate to, boolean byEmployee) {
+        String employee = byEmployee ? "q.employeeId" : "null";
+        String select = "select new " + FindingsRow.class.getName() + "(q.functionCode, " + employee + ", q.kind, count(q), "
+                + "sum(q.count), cast(avg(q.measured) as BigDecimal)) from QualityEvent q "
+                + "where q.occurredOn >= :from and q.occurredOn < :to group by q.functionCode, q.kind"
+                + (byEmployee ? ", q.employeeId" : "");
+        return find(select, Parameters.with("from", from).and("to", to)).project(FindingsRow.class).list();
+    }
+
+    public Uni<List<QualityEvent>> search(LocalDate from, LocalDate to, String functionCode, Page page) {
+        String where = "occurredOn >= :from and occurredOn < :to" + (functionCode == null ? "" : " and functionCode = :function");
+        Parameters params = Parameters.with("from", from).and("to", to);
+        if (functionCode != null) {
+            params.and("function", functionCode);
+        }
+        return find(where + " order by occurredOn, id", params).page(page).list();
+    }
+
+    public Uni<QualityEvent> findByExternalRef(String externalRef) {
+        return find("externalRef", externalRef).firstResult();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.backlight.metrics.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.backlight.metrics.client.TimeServiceClient.ClientAccount;
+import dev.backlight.metrics.client.TimeServiceClient.Employee;
+import dev.backlight.metrics.client.TimeServiceClient.WorkFunction;
+import dev.backlight.support.problem.ApiException;
+
+/** The caller's tenant's functions, employees and client accounts as time-service knows them, to check references. */
+record Directory(Map<String, WorkFunction> functions, Map<Long, Employee> employees, Map<String, ClientAccount> clients) {
+
+    static Directory of(List<WorkFunction> functions, List<Employee> employees, List<ClientAccount> clients) {
+        return new Directory(
+                functions.stream().collect(Collectors.toMap(WorkFunction::code, Function.identity())),
+                employees.stream().collect(Collectors.toMap(Employee::id, Function.identity())),
+                clients.stream().collect(Collectors.toMap(ClientAccount::code, Function.identity())));
+    }
+
+    /** A function that takes new records: known to the tenant and not retired. */
+    WorkFunction activeFunction(String code) {
+        WorkFunction function = functions.get(code);
+        if (function == null) {
+            throw ApiException.unknownReference("functionCode", "function", code);
+        }
+        if (function.retiredAt() != null) {
+            throw ApiException.invalidField("functionCode", "is retired and takes no new records");
+        }
+        return function;
+    }
+
+    void checkEmployee(Long id) {
+        if (id != null && !employees.containsKey(id)) {
+            throw ApiException.unknownReference("employeeId", "employee", id);
+        }
+    }
+
+    void checkClient(String code) {
+        if (code != null && !clients.containsKey(code)) {
+            throw ApiException.unknownReference("clientCode", "client account", code);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.backlight.metrics.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.backlight.metrics.client.TimeService;
+import dev.backlight.support.tenancy.Caller;
+import dev.backlight.support.tenancy.Roles;
+import io.smallrye.mutiny.Uni;
+
+/** Loads the {@link Directory} a request checks its references against. */
+@ApplicationScoped
+class DirectoryService {
+
+    private final TimeService time;
+    private final Caller caller;
+
+    DirectoryService(TimeService time, Caller caller) {
+        this.time = time;
+        this.caller = caller;
+    }
+
+    /**
+     * The tenant's directory. Staff cannot list employees, so for them it holds only themselves, which also keeps
+     * them to recording their own work.
+     */
+    Uni<Directory> load() {
+        var employees = caller.hasAnyRole(Roles.TENANT_ADMIN, Roles.MANAGER)
+                ? time.employees()
+                : time.me().map(java.util.List::of);
+        return Uni.combine().all().unis(time.functions(), employees, time.clients()).with(Directory::of);
+    }
+}
