@@ -10,7 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import dev.backlight.support.problem.UpstreamUnavailable;
+import dev.backlight.support.upstream.UpstreamUnavailable;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;

@@ -15,8 +15,6 @@ public enum Band {
     NEEDS_ATTENTION,
     /** Beyond the slow threshold. */
     SLOW,
-    /** The function has no benchmark (neither standard nor the tenant's own). */
-    NO_BENCHMARK,
     /** Hours were logged but no output was recorded, so there is nothing to compare. */
     NO_OUTPUT
 }

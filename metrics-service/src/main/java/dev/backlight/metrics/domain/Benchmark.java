@@ -12,6 +12,18 @@ import java.math.RoundingMode;
 public record Benchmark(String functionCode, Basis basis, Scale scale, Integer referenceSize, BigDecimal efficientBelow,
         BigDecimal reasonableFrom, BigDecimal reasonableTo, BigDecimal slowAbove, boolean standard) {
 
+    /** Thresholds are kept to hundredths of their unit, whether standard, the tenant's own or scaled. */
+    public Benchmark {
+        efficientBelow = hundredths(efficientBelow);
+        reasonableFrom = hundredths(reasonableFrom);
+        reasonableTo = hundredths(reasonableTo);
+        slowAbove = hundredths(slowAbove);
+    }
+
+    private static BigDecimal hundredths(BigDecimal threshold) {
+        return threshold == null ? null : threshold.setScale(2, RoundingMode.HALF_UP);
+    }
+
     /** What the thresholds measure. */
     public enum Basis {
         /** Hours of the function per output unit. */
@@ -54,6 +66,6 @@ public record Benchmark(String functionCode, Basis basis, Scale scale, Integer r
     }
 
     private static BigDecimal times(BigDecimal threshold, BigDecimal factor) {
-        return threshold.multiply(factor).setScale(2, RoundingMode.HALF_UP);
+        return threshold.multiply(factor);
     }
 }

@@ -19,9 +19,12 @@ public class OutputRepository implements PanacheRepository<OutputRecord> {
             long records) {
     }
 
+    private static final String NO_EMPLOYEE = "cast(null as Long)";
+    private static final String NO_CLIENT = "cast(null as String)";
+
     /** The dimension a units total is broken down by, besides the function. */
     public enum By {
-        FUNCTION("null", "null"), EMPLOYEE("o.employeeId", "null"), CLIENT("null", "o.clientCode");
+        FUNCTION(NO_EMPLOYEE, NO_CLIENT), EMPLOYEE("o.employeeId", NO_CLIENT), CLIENT(NO_EMPLOYEE, "o.clientCode");
 
         final String employee;
         final String client;
@@ -34,11 +37,12 @@ public class OutputRepository implements PanacheRepository<OutputRecord> {
 
     /** Units finished in [from, to): records whose last day, periodEnd - 1, falls in the range. Summed in SQL. */
     public Uni<List<UnitsRow>> unitsFinished(LocalDate from, LocalDate to, By by) {
-        String select = "select new " + UnitsRow.class.getName() + "(o.functionCode, " + by.employee + ", " + by.client
-                + ", sum(o.units), coalesce(sum(o.employeesCovered), 0), count(o)) from OutputRecord o "
+        String select = "select o.functionCode, " + by.employee + ", " + by.client
+                + ", sum(o.units), coalesce(sum(o.employeesCovered), 0L), count(o) from OutputRecord o "
                 + "where o.periodEnd > :from and o.periodEnd <= :to group by o.functionCode"
                 + (by == By.EMPLOYEE ? ", o.employeeId" : by == By.CLIENT ? ", o.clientCode" : "");
-        return find(select, Parameters.with("from", from).and("to", to)).project(UnitsRow.class).list();
+        return getSession().chain(session -> session.createSelectionQuery(select, UnitsRow.class)
+                .setParameter("from", from).setParameter("to", to).getResultList());
     }
 
     public Uni<List<OutputRecord>> search(LocalDate from, LocalDate to, String functionCode, Long employeeId, Page page) {
@@ -55,7 +59,12 @@ public class OutputRepository implements PanacheRepository<OutputRecord> {
         return find(where + " order by periodEnd, id", params).page(page).list();
     }
 
-    public Uni<OutputRecord> findByExternalRef(String externalRef) {
-        return find("externalRef", externalRef).firstResult();
+    /**
+     * The record stored under {@code externalRef}, or null; locks the key for the rest of the transaction so that a
+     * parallel call with the same key waits and then sees this transaction's insert. Call inside a transaction.
+     */
+    public Uni<OutputRecord> lockAndFindByExternalRef(String externalRef) {
+        return getSession().chain(session -> ExternalRefLock.acquire(session, "output_record", externalRef))
+                .chain(() -> find("externalRef", externalRef).firstResult());
     }
 }

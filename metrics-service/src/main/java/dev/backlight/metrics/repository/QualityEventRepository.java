@@ -23,12 +23,13 @@ public class QualityEventRepository implements PanacheRepository<QualityEvent> {
 
     /** Findings that occurred in [from, to), summed in SQL. */
     public Uni<List<FindingsRow>> findings(LocalDate from, LocalDate to, boolean byEmployee) {
-        String employee = byEmployee ? "q.employeeId" : "null";
-        String select = "select new " + FindingsRow.class.getName() + "(q.functionCode, " + employee + ", q.kind, count(q), "
-                + "sum(q.count), cast(avg(q.measured) as BigDecimal)) from QualityEvent q "
+        String employee = byEmployee ? "q.employeeId" : "cast(null as Long)";
+        String select = "select q.functionCode, " + employee + ", q.kind, count(q), "
+                + "sum(q.count), cast(avg(q.measured) as BigDecimal) from QualityEvent q "
                 + "where q.occurredOn >= :from and q.occurredOn < :to group by q.functionCode, q.kind"
                 + (byEmployee ? ", q.employeeId" : "");
-        return find(select, Parameters.with("from", from).and("to", to)).project(FindingsRow.class).list();
+        return getSession().chain(session -> session.createSelectionQuery(select, FindingsRow.class)
+                .setParameter("from", from).setParameter("to", to).getResultList());
     }
 
     public Uni<List<QualityEvent>> search(LocalDate from, LocalDate to, String functionCode, Page page) {
@@ -40,7 +41,12 @@ public class QualityEventRepository implements PanacheRepository<QualityEvent> {
         return find(where + " order by occurredOn, id", params).page(page).list();
     }
 
-    public Uni<QualityEvent> findByExternalRef(String externalRef) {
-        return find("externalRef", externalRef).firstResult();
+    /**
+     * The record stored under {@code externalRef}, or null; locks the key for the rest of the transaction so that a
+     * parallel call with the same key waits and then sees this transaction's insert. Call inside a transaction.
+     */
+    public Uni<QualityEvent> lockAndFindByExternalRef(String externalRef) {
+        return getSession().chain(session -> ExternalRefLock.acquire(session, "quality_event", externalRef))
+                .chain(() -> find("externalRef", externalRef).firstResult());
     }
 }

@@ -99,7 +99,7 @@ public class OutputService {
     private Uni<Recorded> insertUnlessPresent(NewOutput output) {
         Uni<OutputRecord> existing = output.externalRef() == null
                 ? Uni.createFrom().nullItem()
-                : outputs.findByExternalRef(output.externalRef());
+                : outputs.lockAndFindByExternalRef(output.externalRef());
         return existing.chain(found -> {
             if (found != null) {
                 return Uni.createFrom().item(new Recorded(found, false));

@@ -55,7 +55,7 @@ public class QualityService {
     Uni<Recorded> store(NewFinding finding) {
         Uni<QualityEvent> existing = finding.externalRef() == null
                 ? Uni.createFrom().nullItem()
-                : events.findByExternalRef(finding.externalRef());
+                : events.lockAndFindByExternalRef(finding.externalRef());
         return existing.chain(found -> found != null
                 ? Uni.createFrom().item(new Recorded(found, false))
                 : concernedOutput(finding).chain(output -> insert(finding)));

@@ -10,11 +10,12 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+
+import dev.backlight.support.upstream.UpstreamUnavailable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -26,7 +27,6 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -117,17 +117,12 @@ public class ProblemMappers {
         return respond(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, detail, uri.getPath(), null, null));
     }
 
-    /**
-     * A service this one calls is down, slow or failing, after retries, or its circuit breaker is open: 503 with
-     * Retry-After, so clients back off instead of seeing an internal error.
-     */
-    @ServerExceptionMapper({UpstreamUnavailable.class, FaultToleranceException.class, ProcessingException.class})
-    public RestResponse<Problem> upstream(Throwable e, UriInfo uri) {
-        LOG.warnf("Dependency unavailable: %s", e.toString());
-        String service = e instanceof UpstreamUnavailable failure ? failure.service() : "dependency";
-        ApiException unavailable = ApiException.unavailable(service, "A service this answer depends on is not "
-                + "responding; nothing was changed. Try again shortly.", upstreamRetryAfterSeconds);
-        return api(unavailable, uri);
+    /** A service this one calls is down, slow or failing: 503 with Retry-After, so clients back off and retry. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> upstream(UpstreamUnavailable e, UriInfo uri) {
+        LOG.warnf("Dependency unavailable: %s", e.getMessage());
+        return api(ApiException.unavailable(e.service(), e.service() + " is not responding; nothing was changed. "
+                + "Try again shortly.", upstreamRetryAfterSeconds), uri);
     }
 
     @ServerExceptionMapper
@@ -154,6 +149,10 @@ public class ProblemMappers {
         Optional<ApiException> api = causeOfType(e, ApiException.class);
         if (api.isPresent()) {
             return api(api.get(), uri);
+        }
+        Optional<UpstreamUnavailable> upstream = causeOfType(e, UpstreamUnavailable.class);
+        if (upstream.isPresent()) {
+            return upstream(upstream.get(), uri);
         }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
