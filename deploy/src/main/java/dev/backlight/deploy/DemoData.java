@@ -26,8 +26,8 @@ import dev.backlight.testing.TokenIssuer;
 
 /**
  * Demo tenants loaded through the public API, as a user would: a 50-agent call center with two weeks of
- * back-office time and interruptions, and a BPO whose last month reproduces the seed's client table
- * (Client A 80 h, Client B 200 h, Client C 160 h of back-office time).
+ * back-office time, interruptions, outputs and quality findings (the seed's baseline examples), and a BPO whose last
+ * month reproduces the seed's client table (Client A 80 h, Client B 200 h, Client C 160 h of back-office time).
  */
 final class DemoData {
 
@@ -35,7 +35,8 @@ final class DemoData {
     static final String BPO = "harbor-bpo";
 
     private final HttpClient http;
-    private final String baseUrl;
+    private final String timeUrl;
+    private final String metricsUrl;
     private final TokenIssuer issuer;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -46,9 +47,10 @@ final class DemoData {
     private record Block(String function, String client, double hours) {
     }
 
-    DemoData(HttpClient http, String baseUrl, TokenIssuer issuer) {
+    DemoData(HttpClient http, String timeUrl, String metricsUrl, TokenIssuer issuer) {
         this.http = http;
-        this.baseUrl = baseUrl;
+        this.timeUrl = timeUrl;
+        this.metricsUrl = metricsUrl;
         this.issuer = issuer;
     }
 
@@ -94,6 +96,66 @@ final class DemoData {
         }
         importRows(CALL_CENTER, rows);
         logInterruptions(CALL_CENTER, interruptions);
+        recordCallCenterOutput(firstMonday);
+    }
+
+    /**
+     * What the two weeks produced, so the baseline divides hours by units: 2 schedules (7 h each, slow for 50 agents),
+     * 80 QA evaluations (30 min each, reasonable), and the other functions' output with a few quality findings.
+     */
+    private void recordCallCenterOutput(LocalDate firstMonday) throws IOException, InterruptedException {
+        Map<String, Long> ids = employeeIds(CALL_CENTER);
+        long dana = ids.get("dana@" + CALL_CENTER + ".example");
+        long quinn = ids.get("quinn@" + CALL_CENTER + ".example");
+        long priya = ids.get("priya@" + CALL_CENTER + ".example");
+        long omar = ids.get("omar@" + CALL_CENTER + ".example");
+        LocalDate secondMonday = firstMonday.plusWeeks(1);
+        LocalDate end = firstMonday.plusWeeks(2);
+        List<Map<String, Object>> outputs = List.of(
+                output("SCHEDULING", dana, firstMonday, secondMonday, 1, "schedule-1"),
+                output("SCHEDULING", dana, secondMonday, end, 1, "schedule-2"),
+                output("TIMESHEET_REVIEW", dana, firstMonday, secondMonday, 50, "timesheets-1"),
+                output("TIMESHEET_REVIEW", dana, secondMonday, end, 50, "timesheets-2"),
+                output("QA_EVALUATION", quinn, firstMonday, end, 80, "qa"),
+                output("PAYROLL", priya, firstMonday, end, 1, "pay-cycle"),
+                output("LEAVE_MANAGEMENT", priya, firstMonday, end, 36, "leave"),
+                output("REPORTING", omar, firstMonday, end, 10, "reports"),
+                output("ONBOARDING", omar, firstMonday, end, 6, "hires"),
+                output("COMPLIANCE", omar, firstMonday, end, 1, "audit"));
+        String manager = token(CALL_CENTER, "demo-manager", "manager");
+        send("POST", "/api/metrics/outputs/batch", manager, Map.of("outputs", outputs), 200);
+        List<Map<String, Object>> findings = List.of(
+                finding("SCHEDULING", "COVERAGE_GAP", secondMonday.plusDays(2), 1, null, "gap-1"),
+                finding("TIMESHEET_REVIEW", "PAYROLL_CORRECTION_AFTER_APPROVAL", end.minusDays(3), 2, null, "payroll-fix"),
+                finding("QA_EVALUATION", "INTER_RATER_RELIABILITY", end.minusDays(4), null, 88, "calibration"),
+                finding("PAYROLL", "PAY_CYCLE_CORRECTION", end.minusDays(2), 1, null, "pay-correction"),
+                finding("REPORTING", "REPORT_REVISED", end.minusDays(5), 1, null, "report-revision"),
+                finding("ONBOARDING", "DAY_ONE_ACCESS_ERROR", firstMonday.plusDays(7), 2, null, "access"),
+                finding("LEAVE_MANAGEMENT", "REQUEST_TURNAROUND", end.minusDays(1), null, 20, "turnaround"));
+        for (Map<String, Object> finding : findings) {
+            send("POST", "/api/metrics/quality-events", manager, finding, 200, 201);
+        }
+    }
+
+    private static Map<String, Object> output(String function, long employeeId, LocalDate start, LocalDate end, int units, String ref) {
+        Map<String, Object> output = new LinkedHashMap<>(Map.of("functionCode", function, "employeeId", employeeId,
+                "periodStart", start.toString(), "periodEnd", end.toString(), "units", units, "externalRef", "demo-" + ref + "-" + start));
+        if (function.equals("PAYROLL")) {
+            output.put("employeesCovered", 62);
+        }
+        return output;
+    }
+
+    private static Map<String, Object> finding(String function, String kind, LocalDate day, Integer count, Integer measured, String ref) {
+        Map<String, Object> finding = new LinkedHashMap<>(Map.of("functionCode", function, "kind", kind, "occurredOn", day.toString(),
+                "externalRef", "demo-" + ref + "-" + day));
+        if (count != null) {
+            finding.put("count", count);
+        }
+        if (measured != null) {
+            finding.put("measured", measured);
+        }
+        return finding;
     }
 
     private void loadBpo() throws IOException, InterruptedException {
@@ -140,6 +202,27 @@ final class DemoData {
             addDay(rows, zone, staff.get(Integer.parseInt(parts[1])), workdays.get(Integer.parseInt(parts[0])), dayBlocks);
         });
         importRows(BPO, rows);
+        recordBpoOutput(month);
+    }
+
+    /** Each client's reports, invoices, evaluations and audits of the month. */
+    private void recordBpoOutput(YearMonth month) throws IOException, InterruptedException {
+        Map<String, Long> ids = employeeIds(BPO);
+        long mia = ids.get("bpo-mia@" + BPO + ".example");
+        LocalDate start = month.atDay(1);
+        LocalDate end = month.plusMonths(1).atDay(1);
+        List<Map<String, Object>> outputs = new ArrayList<>();
+        String[] codes = {"CLIENT-A", "CLIENT-B", "CLIENT-C"};
+        int[][] units = {{4, 2, 30, 1}, {12, 6, 60, 2}, {8, 3, 50, 2}};
+        String[] functions = {"REPORTING", "INVOICING", "QA_EVALUATION", "COMPLIANCE"};
+        for (int c = 0; c < codes.length; c++) {
+            for (int f = 0; f < functions.length; f++) {
+                Map<String, Object> output = output(functions[f], mia, start, end, units[c][f], codes[c] + "-" + functions[f]);
+                output.put("clientCode", codes[c]);
+                outputs.add(output);
+            }
+        }
+        send("POST", "/api/metrics/outputs/batch", token(BPO, "demo-manager", "manager"), Map.of("outputs", outputs), 200);
     }
 
     /** Provisions a tenant; false when it already exists (a database kept from an earlier run). */
@@ -181,14 +264,19 @@ final class DemoData {
 
     private void logInterruptions(String tenant, List<Map<String, Object>> interruptions) throws IOException, InterruptedException {
         String manager = token(tenant, "demo-manager", "manager");
-        Map<String, Long> ids = new LinkedHashMap<>();
-        JsonNode employees = json.readTree(get("/api/time/employees", manager));
-        employees.forEach(e -> ids.put(e.get("email").asText(), e.get("id").asLong()));
+        Map<String, Long> ids = employeeIds(tenant);
         for (Map<String, Object> interruption : interruptions) {
             Map<String, Object> body = new LinkedHashMap<>(interruption);
             body.put("employeeId", ids.get((String) body.remove("employeeEmail")));
             send("POST", "/api/time/interruptions", manager, body, 201);
         }
+    }
+
+    private Map<String, Long> employeeIds(String tenant) throws IOException, InterruptedException {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        JsonNode employees = json.readTree(get("/api/time/employees", token(tenant, "demo-manager", "manager")));
+        employees.forEach(e -> ids.put(e.get("email").asText(), e.get("id").asLong()));
+        return ids;
     }
 
     void printLogins(Duration lifetime) throws IOException {
@@ -208,8 +296,9 @@ final class DemoData {
         System.out.println("  tenants " + CALL_CENTER + " (call center) and " + BPO + " (BPO with CLIENT-A/B/C)");
         System.out.println("  roles: *_ADMIN, *_MANAGER, *_ANALYST, CC_STAFF_DANA, BPO_STAFF_AVA, PLATFORM_ADMIN in");
         System.out.println("  " + file);
+        LocalDate baselineStart = LocalDate.now().with(TemporalAdjusters.previous(DayOfWeek.MONDAY)).minusWeeks(2);
         System.out.println("  try:  source " + file + " && curl -H \"Authorization: Bearer $CC_MANAGER\" "
-                + "\"" + baseUrl + "/api/time/reports/hours?from=" + LocalDate.now().minusWeeks(4) + "&to=" + LocalDate.now() + "&groupBy=function\"");
+                + "\"" + metricsUrl + "/api/metrics/baseline?from=" + baselineStart + "\"");
     }
 
     private String token(String tenant, String subject, String role) {
@@ -225,7 +314,7 @@ final class DemoData {
     }
 
     private String get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token)
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(30)).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -235,7 +324,7 @@ final class DemoData {
     }
 
     private int send(String method, String path, String token, Object body, int... expected) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(120))
                 .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
@@ -246,5 +335,10 @@ final class DemoData {
             }
         }
         throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+
+    /** Each path goes to the service that owns it. */
+    private URI uri(String path) {
+        return URI.create((path.startsWith("/api/metrics/") ? metricsUrl : timeUrl) + path);
     }
 }

@@ -53,17 +53,22 @@ public final class LocalSuite {
         Map<String, String> config = new HashMap<>(postgres.quarkusDatasourceConfig());
         config.putAll(issuer.quarkusOidcConfig());
         ServiceProcess time = start(root, "time-service", 8081, config);
+        Map<String, String> metricsConfig = new HashMap<>(config);
+        metricsConfig.put("quarkus.rest-client.time-service.url", time.baseUri().toString());
+        ServiceProcess metrics = start(root, "metrics-service", 8082, metricsConfig);
         time.awaitReady(Duration.ofMinutes(2));
+        metrics.awaitReady(Duration.ofMinutes(2));
 
-        DemoData demo = new DemoData(http, "http://localhost:" + time.port(), issuer);
+        DemoData demo = new DemoData(http, time.baseUri().toString(), metrics.baseUri().toString(), issuer);
         System.out.println("Loading demo data ...");
         demo.load();
 
         System.out.println();
         System.out.println("Backlight is running (Ctrl-C stops everything).");
-        System.out.println("  time-service API:  http://localhost:" + time.port() + "/api/time");
-        System.out.println("  Swagger UI:        http://localhost:" + time.port() + "/q/swagger-ui");
-        System.out.println("  OpenAPI document:  http://localhost:" + time.port() + "/q/openapi");
+        for (ServiceProcess service : services) {
+            System.out.printf("  %-16s API %s/api/%s   Swagger UI %s/q/swagger-ui%n", service.name(), service.baseUri(),
+                    service.name().replace("-service", ""), service.baseUri());
+        }
         System.out.println();
         System.out.println("Demo bearer tokens (valid " + TOKEN_LIFETIME.toHours() + " h), e.g. curl -H \"Authorization: Bearer $TOKEN\":");
         demo.printLogins(TOKEN_LIFETIME);
