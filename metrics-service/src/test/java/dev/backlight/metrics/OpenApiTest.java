@@ -33,6 +33,7 @@ class OpenApiTest {
                 .body("paths.'/api/metrics/baseline'.get.responses.'200'.content", hasKey("text/csv"))
                 .body("paths.'/api/metrics/reviews/monthly'.get.responses.'200'.content", hasKey("text/csv"))
                 .body("paths.'/api/metrics/productivity'.get.responses.'200'.content", hasKey("text/csv"))
+                .body("paths.'/api/metrics/reviews/quarterly'.get.responses.'200'.content", hasKey("text/csv"))
                 .body("components.schemas.FunctionFigures.properties.qualityAdjustedHoursPerUnit.description", notNullValue())
                 .body("components.schemas.NewOutput.properties.functionCode.examples[0]", equalTo("SCHEDULING"))
                 .body("components.schemas.FunctionChange.description", notNullValue());

@@ -130,6 +130,8 @@ class OutputsAndQualityTest {
                 .body("errors.field", hasItem("employeeId"));
         op.as(annToken).body(output("PAYROLL", null, "2026-03-02", 1)).post("/api/metrics/outputs").then().statusCode(400)
                 .body("errors.field", hasItem("employeeId"));
+        op.as(TestTokens.token(op.tenant, "nobody", "staff")).body(output("PAYROLL", ann, "2026-03-02", 1))
+                .post("/api/metrics/outputs").then().statusCode(403).contentType(containsString("application/problem+json"));
         op.as(annToken).queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").get("/api/metrics/outputs").then()
                 .statusCode(403);
     }

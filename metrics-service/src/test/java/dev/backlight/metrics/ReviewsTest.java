@@ -138,6 +138,8 @@ class ReviewsTest {
                 .body("recommendation.reasons", hasItem(containsString("NEEDS_ATTENTION")))
                 .body("recommendation.reasons", hasItem(containsString("Quality of INVOICING got worse")))
                 .body("recommendation.reasons", hasItem(containsString("1 process(es) added")));
+        op.asAnalyst().accept("text/csv").queryParam("quarter", "2026-Q1").get("/api/metrics/reviews/quarterly").then()
+                .statusCode(200).body(containsString("INVOICING")).body(containsString("WORSE"));
     }
 
     @Test

@@ -58,11 +58,25 @@ public class ReviewResource {
 
     @GET
     @Path("/quarterly")
+    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(summary = "Quarterly review", description = "Back-office hours against operation size and their trend, "
             + "quality against the previous quarter, processes added without simplification, and whether the next "
             + "quarter's focus is process improvement or capacity adjustment, with the reasons.")
     public Uni<QuarterlyReview> quarterly(@Parameter(example = "2026-Q1") @QueryParam("quarter") @NotBlank String quarter) {
+        return quarterlyReview(quarter);
+    }
+
+    @GET
+    @Path("/quarterly")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
+    @Operation(summary = "Quarterly review's per-function quality against the previous quarter, as CSV")
+    public Uni<String> quarterlyCsv(@QueryParam("quarter") @NotBlank String quarter) {
+        return quarterlyReview(quarter).map(review -> Csv.write(ReviewService.ErrorRateChange.class, review.errorRates()));
+    }
+
+    private Uni<QuarterlyReview> quarterlyReview(String quarter) {
         Matcher m = QUARTER.matcher(quarter.trim());
         if (!m.matches()) {
             throw ApiException.invalidField("quarter", "must look like 2026-Q1");

@@ -1,8 +1,12 @@
 package dev.backlight.metrics.service;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 
 import dev.backlight.metrics.client.TimeService;
+import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.tenancy.Caller;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +30,13 @@ class DirectoryService {
     Uni<Directory> load() {
         var employees = caller.hasAnyRole(Roles.TENANT_ADMIN, Roles.MANAGER)
                 ? time.employees()
-                : time.me().map(java.util.List::of);
+                : time.me().onFailure(DirectoryService::isNotFound)
+                        .transform(e -> ApiException.forbidden("You have no employee profile in this tenant to record work for"))
+                        .map(List::of);
         return Uni.combine().all().unis(time.functions(), employees, time.clients()).with(Directory::of);
+    }
+
+    private static boolean isNotFound(Throwable failure) {
+        return failure instanceof WebApplicationException web && web.getResponse().getStatus() == 404;
     }
 }
