@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.backlight.metrics.domain.OutputRecord;
+import dev.backlight.support.persistence.KeyLock;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -64,7 +65,7 @@ public class OutputRepository implements PanacheRepository<OutputRecord> {
      * parallel call with the same key waits and then sees this transaction's insert. Call inside a transaction.
      */
     public Uni<OutputRecord> lockAndFindByExternalRef(String externalRef) {
-        return getSession().chain(session -> ExternalRefLock.acquire(session, "output_record", externalRef))
+        return getSession().chain(session -> KeyLock.acquire(session, "output_record", externalRef))
                 .chain(() -> find("externalRef", externalRef).firstResult());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.backlight.metrics.domain.QualityEvent;
 import dev.backlight.metrics.domain.QualityKind;
+import dev.backlight.support.persistence.KeyLock;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -46,7 +47,7 @@ public class QualityEventRepository implements PanacheRepository<QualityEvent> {
      * parallel call with the same key waits and then sees this transaction's insert. Call inside a transaction.
      */
     public Uni<QualityEvent> lockAndFindByExternalRef(String externalRef) {
-        return getSession().chain(session -> ExternalRefLock.acquire(session, "quality_event", externalRef))
+        return getSession().chain(session -> KeyLock.acquire(session, "quality_event", externalRef))
                 .chain(() -> find("externalRef", externalRef).firstResult());
     }
 }

@@ -1,0 +1,24 @@
+package dev.backlight.costing.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.backlight.costing.domain.CostingPolicy;
+import dev.backlight.support.persistence.KeyLock;
+import dev.backlight.support.tenancy.CurrentTenant;
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class CostingPolicyRepository implements PanacheRepository<CostingPolicy> {
+
+    /** The tenant's policy, or the defaults when it never set one. */
+    public Uni<CostingPolicy> current() {
+        return findAll().firstResult().map(found -> found != null ? found : CostingPolicy.defaults());
+    }
+
+    /** The stored policy (null when none), locked against a parallel first write. */
+    public Uni<CostingPolicy> lockAndFind() {
+        return getSession().chain(session -> KeyLock.acquire(session, "costing_policy", CurrentTenant.idOrNone()))
+                .chain(() -> findAll().firstResult());
+    }
+}

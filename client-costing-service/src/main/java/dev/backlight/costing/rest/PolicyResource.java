@@ -1,0 +1,62 @@
+package dev.backlight.costing.rest;
+
+import java.math.BigDecimal;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.backlight.costing.domain.AllocationPolicy;
+import dev.backlight.costing.domain.CostingPolicy;
+import dev.backlight.costing.service.PolicyService;
+import dev.backlight.support.tenancy.Roles;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/costing/policy")
+@Tag(name = "Costing policy", description = "Overtime rule, allocation of shared hours, single-client baseline")
+public class PolicyResource {
+
+    private final PolicyService policies;
+
+    PolicyResource(PolicyService policies) {
+        this.policies = policies;
+    }
+
+    @Schema(name = "CostingPolicy")
+    public record PolicyView(
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("168")
+            @Schema(description = "Hours a week after which time is overtime", example = "40") BigDecimal overtimeWeeklyThresholdHours,
+            @NotNull @DecimalMin("1") @DecimalMax("5") @Schema(example = "1.5") BigDecimal overtimeMultiplier,
+            @NotNull @Schema(description = "How hours logged without a client are spread over clients", example = "REVENUE") AllocationPolicy allocation,
+            @DecimalMin(value = "0", inclusive = false)
+            @Schema(description = "Back-office hours a month a single-client operation of this size would need; the base of "
+                    + "the multi-client overhead ratio", example = "100") BigDecimal singleClientBaselineHoursPerMonth) {
+        static PolicyView of(CostingPolicy p) {
+            return new PolicyView(p.overtimeWeeklyThreshold, p.overtimeMultiplier, p.allocation, p.singleClientBaselineHours);
+        }
+    }
+
+    @GET
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
+    @Operation(summary = "The tenant's costing policy", description = "Until set: 40 h a week, 1.5x, shared hours not allocated.")
+    public Uni<PolicyView> get() {
+        return policies.current().map(PolicyView::of);
+    }
+
+    @PUT
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Operation(summary = "Set the tenant's costing policy")
+    public Uni<PolicyView> put(@Valid @NotNull PolicyView request) {
+        return policies.update(new PolicyService.PolicyInput(request.overtimeWeeklyThresholdHours(), request.overtimeMultiplier(),
+                request.allocation(), request.singleClientBaselineHoursPerMonth())).map(PolicyView::of);
+    }
+}

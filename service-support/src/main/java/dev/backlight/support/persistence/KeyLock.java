@@ -1,0 +1,23 @@
+package dev.backlight.support.persistence;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Serialises, until the end of the current transaction, every writer of one key (an idempotency key, or the object an
+ * upsert targets): a retry racing the original waits for it, then finds its row instead of inserting a second one or
+ * failing on a unique index. A PostgreSQL transaction-scoped advisory lock; call it inside a transaction.
+ */
+public final class KeyLock {
+
+    private KeyLock() {
+    }
+
+    public static Uni<Void> acquire(Mutiny.Session session, String kind, String key) {
+        return session.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(:key))) locked", Integer.class)
+                .setParameter("key", kind + ":" + key)
+                .getSingleResult()
+                .replaceWithVoid();
+    }
+}
