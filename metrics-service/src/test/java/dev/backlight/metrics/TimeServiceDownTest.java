@@ -10,9 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.backlight.testing.PostgresTestResource;
-import dev.backlight.testing.ServiceProcess;
 import dev.backlight.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import dev.backlight.testing.UnreachableUpstreams;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -20,20 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(TestTokens.class)
-@WithTestResource(TimeServiceDownTest.NothingListening.class)
+@WithTestResource(value = UnreachableUpstreams.class, initArgs = @ResourceArg(name = "time-service", value = "down"))
 class TimeServiceDownTest {
-
-    /** Points the REST client at a port nobody listens on. */
-    public static class NothingListening implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            return Map.of("quarkus.rest-client.time-service.url", "http://localhost:" + ServiceProcess.freePort());
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
 
     private static final String MANAGER = TestTokens.token("down-tenant", "manager-1", "manager");
 

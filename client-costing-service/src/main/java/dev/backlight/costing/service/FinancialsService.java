@@ -53,8 +53,8 @@ public class FinancialsService {
             ClientMonth row = found != null ? found : new ClientMonth();
             row.clientCode = clientCode;
             row.month = month.atDay(1);
-            row.revenue = figures.revenue();
-            row.agentCost = figures.agentCost();
+            row.revenue = figures.revenue().setScale(2);
+            row.agentCost = figures.agentCost().setScale(2);
             row.agentHeadcount = figures.agentHeadcount();
             row.updatedBy = caller.subject();
             row.updatedAt = Instant.now(clock);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -23,6 +24,8 @@ public final class Csv {
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // Records without @JsonPropertyOrder keep their declared order: the order their JSON form has.
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .build();
 
     private Csv() {

@@ -1,0 +1,57 @@
+package dev.backlight.costing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.backlight.testing.TestTokens;
+import dev.backlight.testing.UpstreamServices;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = UpstreamServices.class,
+        initArgs = @ResourceArg(name = "time-service", value = "../time-service/target/quarkus-app/quarkus-run.jar"))
+@WithTestResource(TestTokens.class)
+class OpenApiTest {
+
+    @Test
+    void documentDescribesEveryReportInJsonAndCsv() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("info.title", equalTo("Backlight client-costing-service"))
+                .body("paths.'/api/costing/profitability'.get.responses.'200'.content", hasKey("text/csv"))
+                .body("paths.'/api/costing/client-load'.get.responses.'200'.content", hasKey("text/csv"))
+                .body("paths.'/api/costing/overtime'.get.responses.'200'.content", hasKey("text/csv"))
+                .body("paths.'/api/costing/overtime/fixes'.get.responses.'200'.content", hasKey("text/csv"))
+                .body("components.schemas.ClientProfitability.properties.grossMargin.description", notNullValue())
+                .body("components.schemas.ClientMonthFigures.properties.revenue.examples[0]", equalTo(50000.00f));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationSaysWhatItDoes() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().accept("application/json").get("/q/openapi")
+                .then().extract().jsonPath().getMap("paths");
+        List<String> undocumented = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (operation.get("summary") == null) {
+                undocumented.add(method.toUpperCase() + " " + path);
+            }
+        }));
+        assertTrue(undocumented.isEmpty(), "operations without a summary: " + undocumented);
+    }
+
+    @Test
+    void healthReportsTheDatabase() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
