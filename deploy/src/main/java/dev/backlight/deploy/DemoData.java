@@ -35,8 +35,7 @@ final class DemoData {
     static final String BPO = "harbor-bpo";
 
     private final HttpClient http;
-    private final String timeUrl;
-    private final String metricsUrl;
+    private final Map<String, String> serviceUrls;
     private final TokenIssuer issuer;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -47,10 +46,10 @@ final class DemoData {
     private record Block(String function, String client, double hours) {
     }
 
-    DemoData(HttpClient http, String timeUrl, String metricsUrl, TokenIssuer issuer) {
+    /** {@code serviceUrls} maps each API's area (time, metrics, costing) to the base URL serving it. */
+    DemoData(HttpClient http, Map<String, String> serviceUrls, TokenIssuer issuer) {
         this.http = http;
-        this.timeUrl = timeUrl;
-        this.metricsUrl = metricsUrl;
+        this.serviceUrls = Map.copyOf(serviceUrls);
         this.issuer = issuer;
     }
 
@@ -97,6 +96,16 @@ final class DemoData {
         importRows(CALL_CENTER, rows);
         logInterruptions(CALL_CENTER, interruptions);
         recordCallCenterOutput(firstMonday);
+        addProcessFixes();
+    }
+
+    /** The seed's process fixes, to weigh against the call center's overtime. */
+    private void addProcessFixes() throws IOException, InterruptedException {
+        String admin = token(CALL_CENTER, adminOf(CALL_CENTER), "tenant-admin");
+        send("POST", "/api/costing/process-fixes", admin, Map.of("name", "Scheduling software", "functionCode", "SCHEDULING",
+                "monthlyCost", 250, "hoursSavedPerWeek", 4), 201, 409);
+        send("POST", "/api/costing/process-fixes", admin, Map.of("name", "Automated time tracking", "functionCode", "TIMESHEET_REVIEW",
+                "costPerUserMonth", 5, "users", 62, "hoursSavedPerWeek", 3), 201, 409);
     }
 
     /**
@@ -203,6 +212,18 @@ final class DemoData {
         });
         importRows(BPO, rows);
         recordBpoOutput(month);
+        setBpoFinancials(month);
+    }
+
+    /** The seed's client table: revenue and agent cost per client; back-office cost comes from the hours at $25. */
+    private void setBpoFinancials(YearMonth month) throws IOException, InterruptedException {
+        String admin = token(BPO, adminOf(BPO), "tenant-admin");
+        long[][] figures = {{50_000, 35_000, 40}, {50_000, 35_000, 40}, {30_000, 20_000, 25}};
+        String[] codes = {"CLIENT-A", "CLIENT-B", "CLIENT-C"};
+        for (int c = 0; c < codes.length; c++) {
+            send("PUT", "/api/costing/clients/" + codes[c] + "/months/" + month, admin,
+                    Map.of("revenue", figures[c][0], "agentCost", figures[c][1], "agentHeadcount", figures[c][2]), 200, 201);
+        }
     }
 
     /** Each client's reports, invoices, evaluations and audits of the month. */
@@ -298,7 +319,10 @@ final class DemoData {
         System.out.println("  " + file);
         LocalDate baselineStart = LocalDate.now().with(TemporalAdjusters.previous(DayOfWeek.MONDAY)).minusWeeks(2);
         System.out.println("  try:  source " + file + " && curl -H \"Authorization: Bearer $CC_MANAGER\" "
-                + "\"" + metricsUrl + "/api/metrics/baseline?from=" + baselineStart + "\"");
+                + "\"" + serviceUrls.get("metrics") + "/api/metrics/baseline?from=" + baselineStart + "\"");
+        YearMonth lastMonth = YearMonth.now().minusMonths(1);
+        System.out.println("        curl -H \"Authorization: Bearer $BPO_MANAGER\" \"" + serviceUrls.get("costing")
+                + "/api/costing/profitability?from=" + lastMonth + "&to=" + lastMonth + "\"");
     }
 
     private String token(String tenant, String subject, String role) {
@@ -337,8 +361,8 @@ final class DemoData {
         throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
     }
 
-    /** Each path goes to the service that owns it. */
+    /** Each path goes to the service that owns it: /api/{area}/... */
     private URI uri(String path) {
-        return URI.create((path.startsWith("/api/metrics/") ? metricsUrl : timeUrl) + path);
+        return URI.create(serviceUrls.get(path.split("/")[2]) + path);
     }
 }

@@ -53,21 +53,25 @@ public final class LocalSuite {
         Map<String, String> config = new HashMap<>(postgres.quarkusDatasourceConfig());
         config.putAll(issuer.quarkusOidcConfig());
         ServiceProcess time = start(root, "time-service", 8081, config);
-        Map<String, String> metricsConfig = new HashMap<>(config);
-        metricsConfig.put("quarkus.rest-client.time-service.url", time.baseUri().toString());
-        ServiceProcess metrics = start(root, "metrics-service", 8082, metricsConfig);
-        time.awaitReady(Duration.ofMinutes(2));
-        metrics.awaitReady(Duration.ofMinutes(2));
+        // metrics-service and client-costing-service read time-service with the caller's token.
+        Map<String, String> upstreamConfig = new HashMap<>(config);
+        upstreamConfig.put("quarkus.rest-client.time-service.url", time.baseUri().toString());
+        ServiceProcess metrics = start(root, "metrics-service", 8082, upstreamConfig);
+        ServiceProcess costing = start(root, "client-costing-service", 8083, upstreamConfig);
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofMinutes(2));
+        }
 
-        DemoData demo = new DemoData(http, time.baseUri().toString(), metrics.baseUri().toString(), issuer);
+        DemoData demo = new DemoData(http, Map.of("time", time.baseUri().toString(), "metrics", metrics.baseUri().toString(),
+                "costing", costing.baseUri().toString()), issuer);
         System.out.println("Loading demo data ...");
         demo.load();
 
         System.out.println();
         System.out.println("Backlight is running (Ctrl-C stops everything).");
         for (ServiceProcess service : services) {
-            System.out.printf("  %-16s API %s/api/%s   Swagger UI %s/q/swagger-ui%n", service.name(), service.baseUri(),
-                    service.name().replace("-service", ""), service.baseUri());
+            System.out.printf("  %-23s API %s/api/%s   Swagger UI %s/q/swagger-ui%n", service.name(), service.baseUri(),
+                    service.name().replace("-service", "").replace("client-", ""), service.baseUri());
         }
         System.out.println();
         System.out.println("Demo bearer tokens (valid " + TOKEN_LIFETIME.toHours() + " h), e.g. curl -H \"Authorization: Bearer $TOKEN\":");
