@@ -15,7 +15,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * each upstream service's built jar running as a child process that trusts {@link TestTokens}' key.
  *
  * <p>Init args name the upstream services: {@code time-service=../time-service/target/quarkus-app/quarkus-run.jar}
- * starts that jar and points the REST client {@code quarkus.rest-client.time-service.url} at it.
+ * starts that jar and points the REST client {@code quarkus.rest-client.time-service.url} at it, in the service under
+ * test and in every other upstream service (metrics-service finds its time-service the same way).
  */
 public class UpstreamServices implements QuarkusTestResourceLifecycleManager {
 
@@ -34,12 +35,15 @@ public class UpstreamServices implements QuarkusTestResourceLifecycleManager {
         Map<String, String> serviceConfig = new HashMap<>(database);
         serviceConfig.putAll(TestTokens.issuer().quarkusOidcConfig());
         Map<String, String> config = new HashMap<>(database);
-        jars.forEach((name, jar) -> services.add(ServiceProcess.start(name, Path.of(jar), ServiceProcess.freePort(),
-                serviceConfig, Path.of("target", "upstream-services", name + ".log"))));
+        Map<String, Integer> ports = new HashMap<>();
+        jars.keySet().forEach(name -> ports.put(name, ServiceProcess.freePort()));
+        ports.forEach((name, port) -> config.put("quarkus.rest-client." + name + ".url", "http://localhost:" + port));
+        ports.forEach((name, port) -> serviceConfig.put("quarkus.rest-client." + name + ".url", "http://localhost:" + port));
+        jars.forEach((name, jar) -> services.add(ServiceProcess.start(name, Path.of(jar), ports.get(name), serviceConfig,
+                Path.of("target", "upstream-services", name + ".log"))));
         try {
             for (ServiceProcess service : services) {
                 service.awaitReady(Duration.ofMinutes(2));
-                config.put("quarkus.rest-client." + service.name() + ".url", service.baseUri().toString());
             }
         } catch (RuntimeException failed) {
             stop();

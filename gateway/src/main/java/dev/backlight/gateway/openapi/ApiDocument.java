@@ -1,0 +1,96 @@
+package dev.backlight.gateway.openapi;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.backlight.gateway.routing.GatewayConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/**
+ * The whole API as one OpenAPI document: every service's own document (each describes its paths, schemas and
+ * examples) gathered into one, so a BI tool or a client generator needs a single URL. A schema two services name
+ * alike but define differently is renamed after its service; identical ones (the problem details) are kept once.
+ */
+@ApplicationScoped
+public class ApiDocument {
+
+    private static final String SCHEMA_REF = "#/components/schemas/";
+
+    private final GatewayConfig config;
+    private final WebClient web;
+
+    ApiDocument(GatewayConfig config, Vertx vertx) {
+        this.config = config;
+        this.web = WebClient.create(vertx);
+    }
+
+    public Uni<JsonObject> gathered() {
+        List<Uni<Map.Entry<String, JsonObject>>> reads = new ArrayList<>();
+        config.services().forEach((name, service) -> reads.add(web.getAbs(service.url().resolve("/q/openapi").toString())
+                .putHeader("Accept", "application/json").timeout(Duration.ofSeconds(5).toMillis()).send()
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(name + " answered " + response.statusCode());
+                    }
+                    return Map.entry(name, response.bodyAsJsonObject());
+                })
+                // A service that is down leaves its part out rather than taking the whole document down.
+                .onFailure().recoverWithItem(Map.entry(name, new JsonObject()))));
+        return Uni.join().all(reads).andFailFast().map(this::merge);
+    }
+
+    private JsonObject merge(List<Map.Entry<String, JsonObject>> documents) {
+        JsonObject paths = new JsonObject();
+        JsonObject schemas = new JsonObject();
+        JsonObject securitySchemes = new JsonObject();
+        JsonArray tags = new JsonArray();
+        JsonArray missing = new JsonArray();
+        for (Map.Entry<String, JsonObject> entry : documents) {
+            String service = entry.getKey();
+            JsonObject document = entry.getValue();
+            if (document.isEmpty()) {
+                missing.add(service);
+                continue;
+            }
+            JsonObject own = document.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject());
+            String text = document.encode();
+            for (String name : own.fieldNames()) {
+                if (schemas.containsKey(name) && !schemas.getJsonObject(name).equals(own.getJsonObject(name))) {
+                    text = text.replace("\"" + SCHEMA_REF + name + "\"", "\"" + SCHEMA_REF + prefixed(service, name) + "\"");
+                }
+            }
+            JsonObject renamed = new JsonObject(text);
+            JsonObject renamedSchemas = renamed.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject());
+            for (String name : own.fieldNames()) {
+                boolean clash = schemas.containsKey(name) && !schemas.getJsonObject(name).equals(own.getJsonObject(name));
+                schemas.put(clash ? prefixed(service, name) : name, renamedSchemas.getJsonObject(name));
+            }
+            renamed.getJsonObject("paths", new JsonObject()).forEach(path -> paths.put(path.getKey(), path.getValue()));
+            securitySchemes.mergeIn(renamed.getJsonObject("components", new JsonObject()).getJsonObject("securitySchemes", new JsonObject()));
+            renamed.getJsonArray("tags", new JsonArray()).forEach(tags::add);
+        }
+        return new JsonObject()
+                .put("openapi", "3.1.0")
+                .put("info", new JsonObject().put("title", "Backlight API").put("version", "0.1.0")
+                        .put("description", "Time capture, function metrics and client costing for call-center and BPO back "
+                                + "offices, through one gateway. Every call needs a Keycloak bearer token; the tenant comes from it."))
+                .put("servers", new JsonArray().add(new JsonObject().put("url", "/")))
+                .put("tags", tags)
+                .put("paths", paths)
+                .put("components", new JsonObject().put("schemas", schemas).put("securitySchemes", securitySchemes))
+                .put("x-services-unavailable", missing);
+    }
+
+    private static String prefixed(String service, String schema) {
+        String prefix = Character.toUpperCase(service.charAt(0)) + service.substring(1).replace("-service", "").replace("-", "");
+        return prefix + schema;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.backlight.gateway.routing;
+
+import java.net.ConnectException;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * Routes each service's path prefix to it with Vert.x HTTP Proxy, streaming bodies both ways. In front of every
+ * request: a request id (the caller's, or a new one) sent to the service and back to the caller, and the tenant's rate
+ * limit. The token was already verified by the HTTP permission on /api/*; the services verify it again.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+
+    private final GatewayConfig config;
+    private final TenantRateLimiter rateLimiter;
+    private final String tenantClaim;
+
+    ProxyRoutes(GatewayConfig config, TenantRateLimiter rateLimiter,
+            @ConfigProperty(name = "backlight.tenant-claim", defaultValue = "tenant") String tenantClaim) {
+        this.config = config;
+        this.rateLimiter = rateLimiter;
+        this.tenantClaim = tenantClaim;
+    }
+
+    void register(@Observes Router router, Vertx vertx) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(50));
+        config.services().forEach((name, service) -> {
+            HttpProxy proxy = HttpProxy.reverseProxy(client)
+                    .originRequestProvider((request, http) -> http.request(new RequestOptions()
+                            .setHost(service.url().getHost()).setPort(service.url().getPort())
+                            .setIdleTimeout(config.timeout().toMillis())))
+                    .addInterceptor(new UnavailableService(name, config.retryAfterSeconds()));
+            router.route(service.prefix() + "/*").handler(context -> forward(context, proxy));
+            router.route(service.prefix()).handler(context -> forward(context, proxy));
+        });
+    }
+
+    private void forward(RoutingContext context, HttpProxy proxy) {
+        String requestId = context.request().getHeader(REQUEST_ID);
+        if (requestId == null || requestId.isBlank() || requestId.length() > 100) {
+            requestId = UUID.randomUUID().toString();
+            context.request().headers().set(REQUEST_ID, requestId);
+        }
+        context.response().putHeader(REQUEST_ID, requestId);
+        long wait = rateLimiter.secondsToWait(tenantOf(context));
+        if (wait > 0) {
+            context.response().putHeader("Retry-After", String.valueOf(wait));
+            Problems.send(context.response(), 429, Problems.about("rate-limited", "Too many requests", 429,
+                    "This tenant sent more requests than its limit; try again in " + wait + " s", null, context.request().path()));
+            return;
+        }
+        proxy.handle(context.request());
+    }
+
+    private String tenantOf(RoutingContext context) {
+        if (context.user() instanceof QuarkusHttpUser user && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
+            String tenant = token.getClaim(tenantClaim);
+            return tenant != null ? tenant : "platform";
+        }
+        return "anonymous";
+    }
+
+    /** Turns a service that cannot be reached or stays silent into a problem naming it: 503 down, 504 slow, 502 else. */
+    private static final class UnavailableService implements ProxyInterceptor {
+
+        private final String service;
+        private final int retryAfterSeconds;
+
+        UnavailableService(String service, int retryAfterSeconds) {
+            this.service = service;
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            return context.sendRequest().recover(failure -> {
+                LOG.warnf("%s failed for %s %s: %s", service, context.request().getMethod(), context.request().getURI(), failure.toString());
+                String path = context.request().proxiedRequest().path();
+                ProxyResponse response = context.request().release().response();
+                if (isTimeout(failure)) {
+                    return problem(response, 504, Problems.about("gateway-timeout", "Gateway timeout", 504,
+                            service + " did not answer in time", service, path));
+                }
+                if (causedBy(failure, ConnectException.class)) {
+                    response.putHeader("Retry-After", String.valueOf(retryAfterSeconds));
+                    return problem(response, 503, Problems.about("dependency-unavailable", "Service unavailable", 503,
+                            service + " is not reachable; nothing was changed. Try again shortly.", service, path));
+                }
+                return problem(response, 502, Problems.about("bad-gateway", "Bad gateway", 502,
+                        service + " failed to answer", service, path));
+            });
+        }
+
+        private static Future<ProxyResponse> problem(ProxyResponse response, int status, io.vertx.core.buffer.Buffer body) {
+            return Future.succeededFuture(response.setStatusCode(status).putHeader("Content-Type", Problems.MEDIA_TYPE)
+                    .setBody(Body.body(body)));
+        }
+
+        private static boolean isTimeout(Throwable failure) {
+            return causedBy(failure, TimeoutException.class) || String.valueOf(failure.getMessage()).contains("timeout");
+        }
+
+        private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (kind.isInstance(t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.backlight.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.backlight.testing.TestTokens;
+import dev.backlight.testing.UpstreamServices;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = UpstreamServices.class, initArgs = {
+        @ResourceArg(name = "time-service", value = "../time-service/target/quarkus-app/quarkus-run.jar"),
+        @ResourceArg(name = "metrics-service", value = "../metrics-service/target/quarkus-app/quarkus-run.jar"),
+        @ResourceArg(name = "client-costing-service", value = "../client-costing-service/target/quarkus-app/quarkus-run.jar")})
+@WithTestResource(TestTokens.class)
+@WithTestResource(EchoUpstreams.class)
+class GatewayTest {
+
+    private static String newTenant() {
+        String tenant = "g-" + UUID.randomUUID().toString().substring(0, 12);
+        given().auth().oauth2(TestTokens.token(null, "root", "platform-admin")).contentType(ContentType.JSON)
+                .body(Map.of("id", tenant, "name", "Gateway " + tenant, "timeZone", "Europe/Paris", "currency", "EUR",
+                        "agents", 50, "employees", 60))
+                .post("/api/time/tenants").then().statusCode(201);
+        return tenant;
+    }
+
+    @Test
+    void eachServicesPathsReachItWithTheCallersToken() {
+        String manager = TestTokens.token(newTenant(), "m", "manager");
+        given().auth().oauth2(manager).get("/api/time/tenant").then().statusCode(200).body("currency", equalTo("EUR"));
+        given().auth().oauth2(manager).get("/api/metrics/benchmarks").then().statusCode(200)
+                .body("find { it.functionCode == 'SCHEDULING' }.bands.standard", equalTo(true));
+        given().auth().oauth2(manager).get("/api/costing/policy").then().statusCode(200).body("allocation", equalTo("NONE"));
+        // The services' own answers pass through untouched, problems included.
+        given().auth().oauth2(manager).queryParam("from", "2026-03-10").queryParam("to", "2026-03-01").get("/api/time/entries")
+                .then().statusCode(400).contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    void tokensAreCheckedAtTheEdge() {
+        given().get("/api/time/tenant").then().statusCode(401);
+        given().auth().oauth2("not-a-token").get("/api/echo/anything").then().statusCode(401);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void requestIdsAreAddedOrPassedOnAndBodiesStreamThrough() {
+        String token = TestTokens.token(newTenant(), "m", "manager");
+        given().auth().oauth2(token).get("/api/echo/hello?x=1").then().statusCode(200)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+                .body("requestId", matchesPattern("[0-9a-f-]{36}"))
+                .body("authorization", equalTo(true))
+                .body("path", equalTo("/api/echo/hello?x=1"));
+        given().auth().oauth2(token).header("X-Request-Id", "from-the-web-app-42").contentType(ContentType.BINARY)
+                .body(new byte[3_000_000]).post("/api/echo/upload").then().statusCode(200)
+                .header("X-Request-Id", equalTo("from-the-web-app-42"))
+                .body("requestId", equalTo("from-the-web-app-42"))
+                .body("bodyBytes", equalTo(3_000_000));
+    }
+
+    @Test
+    void aServiceThatIsDownOrSilentIsNamedInAProblem() {
+        String token = TestTokens.token(newTenant(), "m", "manager");
+        given().auth().oauth2(token).get("/api/down/anything").then().statusCode(503)
+                .contentType(containsString("application/problem+json"))
+                .header("Retry-After", equalTo("10"))
+                .body("service", equalTo("down-service"));
+        given().auth().oauth2(token).get("/api/echo/slow").then().statusCode(504)
+                .contentType(containsString("application/problem+json"))
+                .body("service", equalTo("echo-service"));
+    }
+
+    @Test
+    void eachTenantHasItsOwnRateLimit() {
+        String busy = TestTokens.token(newTenant(), "m", "manager");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            statuses.add(given().auth().oauth2(busy).get("/api/echo/ping").then().extract().statusCode());
+        }
+        assertTrue(statuses.stream().filter(s -> s == 429).count() >= 10, statuses.toString());
+        given().auth().oauth2(busy).get("/api/echo/ping").then().statusCode(429)
+                .contentType(containsString("application/problem+json")).header("Retry-After", notNullValue());
+        // Another tenant is not slowed down by the busy one.
+        given().auth().oauth2(TestTokens.token(newTenant(), "m", "manager")).get("/api/echo/ping").then().statusCode(200);
+    }
+
+    @Test
+    void webFrontEndsGetCors() {
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .options("/api/time/entries").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("http://localhost:3000"));
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/time/entries").then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void oneOpenApiDocumentDescribesTheWholeApi() {
+        given().get("/openapi").then().statusCode(200)
+                .body("info.title", equalTo("Backlight API"))
+                .body("paths", hasKey("/api/time/entries"))
+                .body("paths", hasKey("/api/metrics/baseline"))
+                .body("paths", hasKey("/api/costing/profitability"))
+                .body("components.schemas", hasKey("Problem"))
+                .body("x-services-unavailable", hasItem("down-service"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void healthReportsEachServiceBehindTheGateway() {
+        given().get("/q/health/group/downstream").then().statusCode(503)
+                .body("checks[0].data.time-service", equalTo("UP"))
+                .body("checks[0].data.metrics-service", equalTo("UP"))
+                .body("checks[0].data.client-costing-service", equalTo("UP"))
+                .body("checks[0].data.down-service", equalTo("DOWN"));
+    }
+}
