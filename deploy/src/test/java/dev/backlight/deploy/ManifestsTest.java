@@ -1,0 +1,235 @@
+package dev.backlight.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+/**
+ * The Kubernetes manifests as a cluster would get them ({@code kubectl kustomize} of each overlay), parsed into typed
+ * objects and held against the code: ports, probe paths, the environment each service reads, image names, the realm.
+ */
+class ManifestsTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final List<String> SERVICES = List.of("time-service", "metrics-service", "client-costing-service", "gateway");
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{(BACKLIGHT_[A-Z_]+)");
+
+    private static List<HasMetadata> render(String overlay) throws IOException, InterruptedException {
+        Process kubectl = new ProcessBuilder("kubectl", "kustomize", ROOT.resolve("deploy/k8s/overlays/" + overlay).toString())
+                .redirectErrorStream(true).start();
+        String yaml;
+        try (InputStream out = kubectl.getInputStream()) {
+            yaml = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(0, kubectl.waitFor(), "kubectl kustomize failed:\n" + yaml);
+        List<HasMetadata> objects = new ArrayList<>();
+        for (String document : yaml.split("(?m)^---$")) {
+            if (!document.isBlank()) {
+                objects.add(Serialization.unmarshal(document, HasMetadata.class));
+            }
+        }
+        return objects;
+    }
+
+    private static <T extends HasMetadata> T find(List<HasMetadata> objects, Class<T> kind, String name) {
+        return objects.stream().filter(kind::isInstance).map(kind::cast).filter(o -> o.getMetadata().getName().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " " + name));
+    }
+
+    private static Properties applicationProperties(String module) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(ROOT.resolve(module + "/src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        return properties;
+    }
+
+    /** The BACKLIGHT_* environment variables a service's configuration reads. */
+    private static Set<String> variablesRead(String module) throws IOException {
+        String text = Files.readString(ROOT.resolve(module + "/src/main/resources/application.properties"));
+        Set<String> names = new HashSet<>();
+        Matcher matcher = ENV_REFERENCE.matcher(text);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceRunsAsItsCodeSays(String overlay) throws Exception {
+        List<HasMetadata> objects = render(overlay);
+        ConfigMap config = find(objects, ConfigMap.class, "backlight-config");
+        for (String module : SERVICES) {
+            int port = Integer.parseInt(applicationProperties(module).getProperty("quarkus.http.port"));
+            Deployment deployment = find(objects, Deployment.class, module);
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            // Images carry the release the build makes: the project version without -SNAPSHOT.
+            assertEquals("ghcr.io/backlight/" + module + ":" + System.getProperty("backlight.version").replace("-SNAPSHOT", ""),
+                    container.getImage(), module);
+            assertEquals(port, container.getPorts().get(0).getContainerPort(), module + " port");
+            assertEquals("http", container.getPorts().get(0).getName());
+            assertProbe(container.getReadinessProbe(), "/q/health/ready", module);
+            assertProbe(container.getLivenessProbe(), "/q/health/live", module);
+            assertProbe(container.getStartupProbe(), "/q/health/started", module);
+            assertNotNull(container.getResources().getRequests().get("memory"), module + " resources");
+            assertNotNull(container.getResources().getLimits().get("memory"), module + " resources");
+
+            Set<String> set = container.getEnv().stream().map(EnvVar::getName).collect(Collectors.toSet());
+            assertEquals(variablesRead(module), set, module + ": the environment set must be exactly what the service reads");
+            for (EnvVar env : container.getEnv()) {
+                assertTrue(env.getValueFrom() != null, module + " " + env.getName() + " comes from a ConfigMap or Secret");
+                if (env.getValueFrom().getConfigMapKeyRef() != null) {
+                    assertTrue(config.getData().containsKey(env.getValueFrom().getConfigMapKeyRef().getKey()),
+                            module + " reads a key backlight-config has: " + env.getValueFrom().getConfigMapKeyRef().getKey());
+                }
+            }
+
+            Service service = find(objects, Service.class, module);
+            assertEquals(port, service.getSpec().getPorts().get(0).getPort(), module + " service port");
+            assertEquals(deployment.getSpec().getSelector().getMatchLabels(), service.getSpec().getSelector());
+            assertEquals(module, find(objects, HorizontalPodAutoscaler.class, module).getSpec().getScaleTargetRef().getName());
+            assertEquals(deployment.getSpec().getSelector().getMatchLabels(),
+                    find(objects, PodDisruptionBudget.class, module).getSpec().getSelector().getMatchLabels());
+        }
+        assertTrue(objects.stream().noneMatch(Secret.class::isInstance), "credentials come from Secrets made outside the repo");
+    }
+
+    private static void assertProbe(Probe probe, String path, String module) {
+        assertNotNull(probe, module + " " + path);
+        assertEquals(path, probe.getHttpGet().getPath(), module);
+        assertEquals("http", probe.getHttpGet().getPort().getStrVal(), module);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void onlyTheGatewayIsReachableFromOutside(String overlay) throws Exception {
+        List<HasMetadata> objects = render(overlay);
+        Set<String> exposed = find(objects, Ingress.class, "backlight").getSpec().getRules().stream()
+                .flatMap(rule -> rule.getHttp().getPaths().stream()).map(path -> path.getBackend().getService().getName())
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("gateway", "keycloak"), exposed);
+
+        NetworkPolicy backend = find(objects, NetworkPolicy.class, "backend-from-gateway-only");
+        Map<String, String> protectedPods = backend.getSpec().getPodSelector().getMatchLabels();
+        for (String module : SERVICES) {
+            Map<String, String> labels = find(objects, Deployment.class, module).getSpec().getTemplate().getMetadata().getLabels();
+            boolean isProtected = labels.entrySet().containsAll(protectedPods.entrySet());
+            assertEquals(!module.equals("gateway"), isProtected, module + " is reachable only through the gateway");
+        }
+        Set<Map<String, String>> allowedFrom = backend.getSpec().getIngress().stream().flatMap(rule -> rule.getFrom().stream())
+                .map(peer -> peer.getPodSelector().getMatchLabels()).collect(Collectors.toSet());
+        assertEquals(Set.of(Map.of("backlight.dev/tier", "edge"), Map.of("backlight.dev/tier", "backend")), allowedFrom);
+        Map<String, String> gatewayLabels = find(objects, Deployment.class, "gateway").getSpec().getTemplate().getMetadata().getLabels();
+        assertEquals("edge", gatewayLabels.get("backlight.dev/tier"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theDatabaseIsInTheClusterOnlyInDev(String overlay) throws Exception {
+        List<HasMetadata> objects = render(overlay);
+        boolean inCluster = objects.stream().anyMatch(o -> o instanceof StatefulSet s && s.getMetadata().getName().equals("postgres"));
+        String url = find(objects, ConfigMap.class, "backlight-config").getData().get("db-reactive-url");
+        assertEquals(overlay.equals("dev"), inCluster);
+        assertEquals(overlay.equals("dev"), url.startsWith("postgresql://postgres:5432/"), url);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev"})
+    void theRealmHasTheRolesClientsAndTenantClaimTheServicesExpect(String overlay) throws Exception {
+        JsonNode realm = new ObjectMapper().readTree(find(render(overlay), ConfigMap.class, "keycloak-realm").getData().get("backlight-realm.json"));
+        assertEquals("backlight", realm.get("realm").asText());
+        assertTrue(applicationProperties("time-service").getProperty("quarkus.oidc.auth-server-url").contains("/realms/backlight"));
+
+        Set<String> roles = new HashSet<>();
+        realm.get("roles").get("realm").forEach(role -> roles.add(role.get("name").asText()));
+        String rolesSource = Files.readString(ROOT.resolve("service-support/src/main/java/dev/backlight/support/tenancy/Roles.java"));
+        Matcher constant = Pattern.compile("String \\w+ = \"([a-z-]+)\"").matcher(rolesSource);
+        Set<String> used = new HashSet<>();
+        while (constant.find()) {
+            used.add(constant.group(1));
+        }
+        assertFalse(used.isEmpty());
+        assertEquals(used, roles);
+
+        String tenantClaim = applicationProperties("time-service").getProperty("backlight.tenant-claim");
+        Map<String, JsonNode> clients = new java.util.HashMap<>();
+        realm.get("clients").forEach(client -> clients.put(client.get("clientId").asText(), client));
+        for (String publicClient : List.of("backlight-web", "backlight-mobile")) {
+            JsonNode client = clients.get(publicClient);
+            assertTrue(client.get("publicClient").asBoolean(), publicClient);
+            assertEquals("S256", client.get("attributes").get("pkce.code.challenge.method").asText(), publicClient);
+        }
+        for (String confidential : List.of("backlight-bi", "backlight-services")) {
+            JsonNode client = clients.get(confidential);
+            assertFalse(client.get("publicClient").asBoolean(), confidential);
+            assertTrue(client.get("serviceAccountsEnabled").asBoolean(), confidential);
+            assertTrue(client.get("secret").asText().startsWith("${"), confidential + " secret comes from the environment");
+        }
+        for (JsonNode client : clients.values()) {
+            JsonNode mapper = client.get("protocolMappers").get(0);
+            assertEquals(tenantClaim, mapper.get("config").get("claim.name").asText(), client.get("clientId").asText());
+        }
+        Set<String> tenants = new HashSet<>();
+        realm.get("users").forEach(user -> {
+            if (user.has("attributes") && user.get("attributes").has("tenant")) {
+                tenants.add(user.get("attributes").get("tenant").get(0).asText());
+            }
+            if (user.path("serviceAccountClientId").asText().equals("backlight-bi")) {
+                assertEquals("analyst", user.get("realmRoles").get(0).asText());
+            }
+        });
+        assertEquals(Set.of(DemoData.CALL_CENTER, DemoData.BPO), tenants);
+        for (String tenant : tenants) {
+            for (String role : List.of("tenant-admin", "manager", "staff", "analyst")) {
+                assertTrue(hasUser(realm, tenant, role), tenant + " has a demo " + role);
+            }
+        }
+    }
+
+    private static boolean hasUser(JsonNode realm, String tenant, String role) {
+        for (JsonNode user : realm.get("users")) {
+            if (user.has("credentials") && user.path("attributes").path("tenant").path(0).asText().equals(tenant)
+                    && user.get("realmRoles").toString().contains("\"" + role + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
