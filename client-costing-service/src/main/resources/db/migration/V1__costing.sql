@@ -1,8 +1,6 @@
 -- client-costing-service owns money: client financials, labour rates, the costing policy and process-fix options.
 -- Every row carries its tenant; amounts are exact decimals in the tenant's currency.
 
-CREATE EXTENSION IF NOT EXISTS btree_gist;
-
 -- A client account's revenue and agent cost for one month (month = its first day).
 CREATE TABLE client_month (
     id               bigserial PRIMARY KEY,
@@ -33,9 +31,9 @@ CREATE TABLE labour_rate (
     CHECK ((scope = 'TENANT') = (subject = ''))
 );
 
--- The last line of defence against overlapping rate periods, which the service checks first with a clear 409.
-ALTER TABLE labour_rate ADD CONSTRAINT labour_rate_no_overlap
-    EXCLUDE USING gist (tenant_id WITH =, scope WITH =, subject WITH =, daterange(valid_from, valid_to, '[)') WITH &&);
+-- Overlapping periods of one scope and subject are refused by the service with a 409; writers of one subject's rates
+-- are serialised by a transaction-scoped advisory lock, so two parallel requests cannot both pass that check. (No
+-- exclusion constraint: it would need btree_gist, an extension the database shares with time-service.)
 
 -- One per tenant; absent means the defaults (40 h a week, 1.5x, shared hours not allocated).
 CREATE TABLE costing_policy (

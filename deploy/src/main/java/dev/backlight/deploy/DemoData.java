@@ -46,7 +46,10 @@ final class DemoData {
     private record Block(String function, String client, double hours) {
     }
 
-    /** {@code serviceUrls} maps each API's area (time, metrics, costing) to the base URL serving it. */
+    /**
+     * {@code serviceUrls} maps each API's area (time, metrics, costing) to the service that serves it; demo data is
+     * loaded straight into them, so the gateway's rate limit does not slow the load. "gateway" is what users are shown.
+     */
     DemoData(HttpClient http, Map<String, String> serviceUrls, TokenIssuer issuer) {
         this.http = http;
         this.serviceUrls = Map.copyOf(serviceUrls);
@@ -319,9 +322,9 @@ final class DemoData {
         System.out.println("  " + file);
         LocalDate baselineStart = LocalDate.now().with(TemporalAdjusters.previous(DayOfWeek.MONDAY)).minusWeeks(2);
         System.out.println("  try:  source " + file + " && curl -H \"Authorization: Bearer $CC_MANAGER\" "
-                + "\"" + serviceUrls.get("metrics") + "/api/metrics/baseline?from=" + baselineStart + "\"");
+                + "\"" + serviceUrls.get("gateway") + "/api/metrics/baseline?from=" + baselineStart + "\"");
         YearMonth lastMonth = YearMonth.now().minusMonths(1);
-        System.out.println("        curl -H \"Authorization: Bearer $BPO_MANAGER\" \"" + serviceUrls.get("costing")
+        System.out.println("        curl -H \"Authorization: Bearer $BPO_MANAGER\" \"" + serviceUrls.get("gateway")
                 + "/api/costing/profitability?from=" + lastMonth + "&to=" + lastMonth + "\"");
     }
 

@@ -58,18 +58,25 @@ public final class LocalSuite {
         upstreamConfig.put("quarkus.rest-client.time-service.url", time.baseUri().toString());
         ServiceProcess metrics = start(root, "metrics-service", 8082, upstreamConfig);
         ServiceProcess costing = start(root, "client-costing-service", 8083, upstreamConfig);
+        Map<String, String> gatewayConfig = new HashMap<>(config);
+        gatewayConfig.put("quarkus.rest-client.time-service.url", time.baseUri().toString());
+        gatewayConfig.put("quarkus.rest-client.metrics-service.url", metrics.baseUri().toString());
+        gatewayConfig.put("quarkus.rest-client.client-costing-service.url", costing.baseUri().toString());
+        ServiceProcess gateway = start(root, "gateway", 8080, gatewayConfig);
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofMinutes(2));
         }
 
         DemoData demo = new DemoData(http, Map.of("time", time.baseUri().toString(), "metrics", metrics.baseUri().toString(),
-                "costing", costing.baseUri().toString()), issuer);
+                "costing", costing.baseUri().toString(), "gateway", gateway.baseUri().toString()), issuer);
         System.out.println("Loading demo data ...");
         demo.load();
 
         System.out.println();
         System.out.println("Backlight is running (Ctrl-C stops everything).");
-        for (ServiceProcess service : services) {
+        System.out.println("  gateway (the one entry point)  " + gateway.baseUri() + "/api/...   Swagger UI " + gateway.baseUri()
+                + "/q/swagger-ui   OpenAPI " + gateway.baseUri() + "/openapi");
+        for (ServiceProcess service : services.subList(0, 3)) {
             System.out.printf("  %-23s API %s/api/%s   Swagger UI %s/q/swagger-ui%n", service.name(), service.baseUri(),
                     service.name().replace("-service", "").replace("client-", ""), service.baseUri());
         }

@@ -75,8 +75,7 @@ public class RateService {
             rate.hourlyRate = input.hourlyRate();
             rate.createdBy = caller.subject();
             rate.createdAt = Instant.now(clock);
-            // The ended rate's new end must be written before the new rate, or the overlap constraint sees both open.
-            return rates.flush().chain(() -> rates.persist(rate));
+            return rates.persist(rate);
         });
     }
 
