@@ -5,8 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,7 +20,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.backlight.testing.TokenIssuer;
 
 /**
  * Demo tenants loaded through the public API, as a user would: a 50-agent call center with two weeks of
@@ -36,7 +33,7 @@ final class DemoData {
 
     private final HttpClient http;
     private final Map<String, String> serviceUrls;
-    private final TokenIssuer issuer;
+    private final KeycloakLogins logins;
     private final ObjectMapper json = new ObjectMapper();
 
     private record Person(String subject, String name, String team) {
@@ -50,10 +47,10 @@ final class DemoData {
      * {@code serviceUrls} maps each API's area (time, metrics, costing) to the service that serves it; demo data is
      * loaded straight into them, so the gateway's rate limit does not slow the load. "gateway" is what users are shown.
      */
-    DemoData(HttpClient http, Map<String, String> serviceUrls, TokenIssuer issuer) {
+    DemoData(HttpClient http, Map<String, String> serviceUrls, KeycloakLogins logins) {
         this.http = http;
         this.serviceUrls = Map.copyOf(serviceUrls);
-        this.issuer = issuer;
+        this.logins = logins;
     }
 
     void load() throws IOException, InterruptedException {
@@ -104,7 +101,7 @@ final class DemoData {
 
     /** The seed's process fixes, to weigh against the call center's overtime. */
     private void addProcessFixes() throws IOException, InterruptedException {
-        String admin = token(CALL_CENTER, adminOf(CALL_CENTER), "tenant-admin");
+        String admin = token(CALL_CENTER, "tenant-admin");
         send("POST", "/api/costing/process-fixes", admin, Map.of("name", "Scheduling software", "functionCode", "SCHEDULING",
                 "monthlyCost", 250, "hoursSavedPerWeek", 4), 201, 409);
         send("POST", "/api/costing/process-fixes", admin, Map.of("name", "Automated time tracking", "functionCode", "TIMESHEET_REVIEW",
@@ -134,7 +131,7 @@ final class DemoData {
                 output("REPORTING", omar, firstMonday, end, 10, "reports"),
                 output("ONBOARDING", omar, firstMonday, end, 6, "hires"),
                 output("COMPLIANCE", omar, firstMonday, end, 1, "audit"));
-        String manager = token(CALL_CENTER, "demo-manager", "manager");
+        String manager = token(CALL_CENTER, "manager");
         send("POST", "/api/metrics/outputs/batch", manager, Map.of("outputs", outputs), 200);
         List<Map<String, Object>> findings = List.of(
                 finding("SCHEDULING", "COVERAGE_GAP", secondMonday.plusDays(2), 1, null, "gap-1"),
@@ -182,7 +179,7 @@ final class DemoData {
                 new Person("demo-bpo-noah", "Noah Patel", "Compliance"));
         addEmployees(BPO, staff);
         for (String[] client : new String[][] {{"CLIENT-A", "Client A"}, {"CLIENT-B", "Client B"}, {"CLIENT-C", "Client C"}}) {
-            send("POST", "/api/time/clients", token(BPO, "demo-bpo-admin", "tenant-admin"),
+            send("POST", "/api/time/clients", token(BPO, "tenant-admin"),
                     Map.of("code", client[0], "name", client[1]), 201);
         }
         // Last month's back-office hours per client, in 2-hour blocks spread over the team's working days.
@@ -220,7 +217,7 @@ final class DemoData {
 
     /** The seed's client table: revenue and agent cost per client; back-office cost comes from the hours at $25. */
     private void setBpoFinancials(YearMonth month) throws IOException, InterruptedException {
-        String admin = token(BPO, adminOf(BPO), "tenant-admin");
+        String admin = token(BPO, "tenant-admin");
         long[][] figures = {{50_000, 35_000, 40}, {50_000, 35_000, 40}, {30_000, 20_000, 25}};
         String[] codes = {"CLIENT-A", "CLIENT-B", "CLIENT-C"};
         for (int c = 0; c < codes.length; c++) {
@@ -246,13 +243,13 @@ final class DemoData {
                 outputs.add(output);
             }
         }
-        send("POST", "/api/metrics/outputs/batch", token(BPO, "demo-manager", "manager"), Map.of("outputs", outputs), 200);
+        send("POST", "/api/metrics/outputs/batch", token(BPO, "manager"), Map.of("outputs", outputs), 200);
     }
 
     /** Provisions a tenant; false when it already exists (a database kept from an earlier run). */
     private boolean provision(String tenant, String name, ZoneId zone, int agents, int employees)
             throws IOException, InterruptedException {
-        int status = send("POST", "/api/time/tenants", issuer.token(null, "demo-platform-admin", Duration.ofMinutes(5), "platform-admin"),
+        int status = send("POST", "/api/time/tenants", token(null, "platform-admin"),
                 Map.of("id", tenant, "name", name, "timeZone", zone.getId(), "currency", "USD", "agents", agents, "employees", employees),
                 201, 409);
         return status == 201;
@@ -260,7 +257,7 @@ final class DemoData {
 
     private void addEmployees(String tenant, List<Person> people) throws IOException, InterruptedException {
         for (Person person : people) {
-            send("POST", "/api/time/employees", token(tenant, adminOf(tenant), "tenant-admin"),
+            send("POST", "/api/time/employees", token(tenant, "tenant-admin"),
                     Map.of("name", person.name(), "email", email(person), "subject", person.subject(), "team", person.team()), 201);
         }
     }
@@ -283,11 +280,11 @@ final class DemoData {
     }
 
     private void importRows(String tenant, List<Map<String, Object>> rows) throws IOException, InterruptedException {
-        send("POST", "/api/time/entries/import", token(tenant, "demo-manager", "manager"), rows, 200);
+        send("POST", "/api/time/entries/import", token(tenant, "manager"), rows, 200);
     }
 
     private void logInterruptions(String tenant, List<Map<String, Object>> interruptions) throws IOException, InterruptedException {
-        String manager = token(tenant, "demo-manager", "manager");
+        String manager = token(tenant, "manager");
         Map<String, Long> ids = employeeIds(tenant);
         for (Map<String, Object> interruption : interruptions) {
             Map<String, Object> body = new LinkedHashMap<>(interruption);
@@ -298,42 +295,28 @@ final class DemoData {
 
     private Map<String, Long> employeeIds(String tenant) throws IOException, InterruptedException {
         Map<String, Long> ids = new LinkedHashMap<>();
-        JsonNode employees = json.readTree(get("/api/time/employees", token(tenant, "demo-manager", "manager")));
+        JsonNode employees = json.readTree(get("/api/time/employees", token(tenant, "manager")));
         employees.forEach(e -> ids.put(e.get("email").asText(), e.get("id").asLong()));
         return ids;
     }
 
-    void printLogins(Duration lifetime) throws IOException {
-        Path file = Path.of("deploy/target/local-suite-tokens.env").toAbsolutePath();
-        StringBuilder env = new StringBuilder();
-        for (String tenant : List.of(CALL_CENTER, BPO)) {
-            String prefix = tenant.equals(CALL_CENTER) ? "CC" : "BPO";
-            env.append(prefix).append("_ADMIN=").append(issuer.token(tenant, adminOf(tenant), lifetime, "tenant-admin")).append('\n');
-            env.append(prefix).append("_MANAGER=").append(issuer.token(tenant, "demo-manager", lifetime, "manager")).append('\n');
-            env.append(prefix).append("_ANALYST=").append(issuer.token(tenant, "demo-analyst", lifetime, "analyst")).append('\n');
-        }
-        env.append("CC_STAFF_DANA=").append(issuer.token(CALL_CENTER, "demo-dana", lifetime, "staff")).append('\n');
-        env.append("BPO_STAFF_AVA=").append(issuer.token(BPO, "demo-bpo-ava", lifetime, "staff")).append('\n');
-        env.append("PLATFORM_ADMIN=").append(issuer.token(null, "demo-platform-admin", lifetime, "platform-admin")).append('\n');
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, env.toString());
-        System.out.println("  tenants " + CALL_CENTER + " (call center) and " + BPO + " (BPO with CLIENT-A/B/C)");
-        System.out.println("  roles: *_ADMIN, *_MANAGER, *_ANALYST, CC_STAFF_DANA, BPO_STAFF_AVA, PLATFORM_ADMIN in");
-        System.out.println("  " + file);
+    void printLogins(String realmUrl) {
+        System.out.println("  Demo logins (password \"" + KeycloakLogins.PASSWORD + "\") in Keycloak " + realmUrl + ":");
+        System.out.println("    " + CALL_CENTER + " (call center): cc-admin, cc-manager, cc-analyst, dana (staff)");
+        System.out.println("    " + BPO + " (BPO with CLIENT-A/B/C): bpo-admin, bpo-manager, bpo-analyst, ava (staff)");
+        System.out.println("    platform-admin (creates tenants); Keycloak's own console: admin / admin");
         LocalDate baselineStart = LocalDate.now().with(TemporalAdjusters.previous(DayOfWeek.MONDAY)).minusWeeks(2);
-        System.out.println("  try:  source " + file + " && curl -H \"Authorization: Bearer $CC_MANAGER\" "
-                + "\"" + serviceUrls.get("gateway") + "/api/metrics/baseline?from=" + baselineStart + "\"");
         YearMonth lastMonth = YearMonth.now().minusMonths(1);
-        System.out.println("        curl -H \"Authorization: Bearer $BPO_MANAGER\" \"" + serviceUrls.get("gateway")
-                + "/api/costing/profitability?from=" + lastMonth + "&to=" + lastMonth + "\"");
+        System.out.println("  try:");
+        System.out.println("    TOKEN=$(curl -s -d client_id=backlight-cli -d grant_type=password -d username=cc-manager -d password="
+                + KeycloakLogins.PASSWORD + " " + realmUrl + "/protocol/openid-connect/token | jq -r .access_token)");
+        System.out.println("    curl -H \"Authorization: Bearer $TOKEN\" \"" + serviceUrls.get("gateway") + "/api/metrics/baseline?from="
+                + baselineStart + "\"");
+        System.out.println("    (as bpo-manager) " + serviceUrls.get("gateway") + "/api/costing/profitability?from=" + lastMonth + "&to=" + lastMonth);
     }
 
-    private String token(String tenant, String subject, String role) {
-        return issuer.token(tenant, subject, Duration.ofMinutes(10), role);
-    }
-
-    private static String adminOf(String tenant) {
-        return tenant.equals(CALL_CENTER) ? "demo-admin" : "demo-bpo-admin";
+    private String token(String tenant, String role) {
+        return logins.token(tenant, role);
     }
 
     private static String email(Person person) {

@@ -1,5 +1,6 @@
 package dev.backlight.deploy;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,33 +12,33 @@ import java.util.concurrent.CountDownLatch;
 
 import dev.backlight.testing.LocalPostgres;
 import dev.backlight.testing.ServiceProcess;
-import dev.backlight.testing.TokenIssuer;
 
 /**
- * Runs Backlight on this machine with no Docker: an embedded PostgreSQL (or BACKLIGHT_DB_URL's), the services as
- * child processes, demo data loaded through the public API; Ctrl-C stops everything and removes the database.
- *
- * <p>Until the Keycloak-based suite exists, the services trust a key pair made for this run, and the launcher prints
- * a bearer token for each demo role.
+ * Runs Backlight on this machine with no Docker: Keycloak (the real server distribution, with the Backlight realm), an
+ * embedded PostgreSQL (or BACKLIGHT_DB_URL's), the three services and the gateway as child processes, and demo data
+ * loaded through the services' APIs with the demo users' Keycloak tokens. Ctrl-C stops everything and removes the
+ * databases. The end-to-end test starts the same suite.
  */
-public final class LocalSuite {
-
-    private static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+public final class LocalSuite implements AutoCloseable {
 
     private final List<ServiceProcess> services = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private LocalKeycloak keycloak;
     private LocalPostgres postgres;
+    private ServiceProcess gateway;
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         LocalSuite suite = new LocalSuite();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            suite.stop();
+            suite.close();
+            System.out.println("Stopped.");
             stopped.countDown();
         }, "backlight-local-stop"));
         try {
-            suite.run(root);
+            suite.start(root);
+            suite.printWelcome();
         } catch (Exception e) {
             System.err.println("Start-up failed: " + e.getMessage());
             System.exit(1);
@@ -45,33 +46,49 @@ public final class LocalSuite {
         stopped.await();
     }
 
-    private void run(Path root) throws Exception {
+    /** Starts everything, waits until all of it is ready, and loads the demo data. */
+    void start(Path root) throws Exception {
+        System.out.println("Starting Keycloak on port " + LocalKeycloak.PORT + " (log: deploy/target/keycloak.log) ...");
+        keycloak = LocalKeycloak.start(root, root.resolve("deploy/target/keycloak.log"));
         System.out.println("Starting PostgreSQL ...");
         postgres = LocalPostgres.start(root.resolve("deploy/target/local-suite"));
-        TokenIssuer issuer = new TokenIssuer();
+        // The services find their tokens' keys through Keycloak's discovery document, so it has to answer first.
+        keycloak.awaitReady(Duration.ofMinutes(3));
 
         Map<String, String> config = new HashMap<>(postgres.quarkusDatasourceConfig());
-        config.putAll(issuer.quarkusOidcConfig());
+        config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         ServiceProcess time = start(root, "time-service", 8081, config);
         // metrics-service and client-costing-service read time-service with the caller's token.
         Map<String, String> upstreamConfig = new HashMap<>(config);
         upstreamConfig.put("quarkus.rest-client.time-service.url", time.baseUri().toString());
         ServiceProcess metrics = start(root, "metrics-service", 8082, upstreamConfig);
         ServiceProcess costing = start(root, "client-costing-service", 8083, upstreamConfig);
-        Map<String, String> gatewayConfig = new HashMap<>(config);
-        gatewayConfig.put("quarkus.rest-client.time-service.url", time.baseUri().toString());
+        Map<String, String> gatewayConfig = new HashMap<>(upstreamConfig);
         gatewayConfig.put("quarkus.rest-client.metrics-service.url", metrics.baseUri().toString());
         gatewayConfig.put("quarkus.rest-client.client-costing-service.url", costing.baseUri().toString());
-        ServiceProcess gateway = start(root, "gateway", 8080, gatewayConfig);
+        gateway = start(root, "gateway", 8080, gatewayConfig);
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofMinutes(2));
         }
 
-        DemoData demo = new DemoData(http, Map.of("time", time.baseUri().toString(), "metrics", metrics.baseUri().toString(),
-                "costing", costing.baseUri().toString(), "gateway", gateway.baseUri().toString()), issuer);
         System.out.println("Loading demo data ...");
-        demo.load();
+        demoData(Map.of("time", time.baseUri().toString(), "metrics", metrics.baseUri().toString(),
+                "costing", costing.baseUri().toString(), "gateway", gateway.baseUri().toString())).load();
+    }
 
+    URI gatewayUri() {
+        return gateway.baseUri();
+    }
+
+    KeycloakLogins logins() {
+        return new KeycloakLogins(http, keycloak.realmUrl());
+    }
+
+    private DemoData demoData(Map<String, String> urls) {
+        return new DemoData(http, urls, logins());
+    }
+
+    private void printWelcome() {
         System.out.println();
         System.out.println("Backlight is running (Ctrl-C stops everything).");
         System.out.println("  gateway (the one entry point)  " + gateway.baseUri() + "/api/...   Swagger UI " + gateway.baseUri()
@@ -81,8 +98,7 @@ public final class LocalSuite {
                     service.name().replace("-service", "").replace("client-", ""), service.baseUri());
         }
         System.out.println();
-        System.out.println("Demo bearer tokens (valid " + TOKEN_LIFETIME.toHours() + " h), e.g. curl -H \"Authorization: Bearer $TOKEN\":");
-        demo.printLogins(TOKEN_LIFETIME);
+        demoData(Map.of("gateway", gateway.baseUri().toString())).printLogins(keycloak.realmUrl());
     }
 
     private ServiceProcess start(Path root, String name, int port, Map<String, String> config) {
@@ -94,11 +110,14 @@ public final class LocalSuite {
         return service;
     }
 
-    private void stop() {
+    @Override
+    public void close() {
         services.forEach(ServiceProcess::close);
         if (postgres != null) {
             postgres.close();
         }
-        System.out.println("Stopped.");
+        if (keycloak != null) {
+            keycloak.close();
+        }
     }
 }

@@ -1,0 +1,72 @@
+package dev.backlight.deploy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The demo users of deploy/keycloak/backlight-realm.json, logged in through Keycloak itself (password grant of the
+ * backlight-cli client, which only the demo realm has) to get the same tokens a user's app would.
+ */
+final class KeycloakLogins {
+
+    static final String PASSWORD = "demo";
+
+    /** The demo user of each tenant and role; the platform administrator belongs to no tenant. */
+    static final Map<String, String> USERS = Map.of(
+            DemoData.CALL_CENTER + "/tenant-admin", "cc-admin",
+            DemoData.CALL_CENTER + "/manager", "cc-manager",
+            DemoData.CALL_CENTER + "/analyst", "cc-analyst",
+            DemoData.CALL_CENTER + "/staff", "dana",
+            DemoData.BPO + "/tenant-admin", "bpo-admin",
+            DemoData.BPO + "/manager", "bpo-manager",
+            DemoData.BPO + "/analyst", "bpo-analyst",
+            DemoData.BPO + "/staff", "ava",
+            "/platform-admin", "platform-admin");
+
+    private final HttpClient http;
+    private final String realmUrl;
+    private final ObjectMapper json = new ObjectMapper();
+
+    KeycloakLogins(HttpClient http, String realmUrl) {
+        this.http = http;
+        this.realmUrl = realmUrl;
+    }
+
+    /** An access token of the demo user with {@code role} in {@code tenant} (null tenant: the platform administrator). */
+    String token(String tenant, String role) {
+        String user = USERS.get((tenant == null ? "" : tenant) + "/" + role);
+        if (user == null) {
+            throw new IllegalArgumentException("no demo user with role " + role + " in " + tenant);
+        }
+        return tokenOf(user, PASSWORD);
+    }
+
+    String tokenOf(String username, String password) {
+        String form = "client_id=backlight-cli&grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Keycloak refused " + username + ": " + response.body());
+            }
+            return json.readTree(response.body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak is not answering", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.backlight.deploy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The real Keycloak server distribution (from Maven Central, copied next to the launcher by the build) running in
+ * development mode with the Backlight realm imported. Its data lives under target/ and is removed when it stops.
+ */
+final class LocalKeycloak implements AutoCloseable {
+
+    static final int PORT = 8180;
+
+    private final Process process;
+    private final Path home;
+
+    private LocalKeycloak(Process process, Path home) {
+        this.process = process;
+        this.home = home;
+    }
+
+    String realmUrl() {
+        return "http://localhost:" + PORT + "/realms/backlight";
+    }
+
+    /** Unpacks the distribution on first use, imports deploy/keycloak/backlight-realm.json and starts the server. */
+    static LocalKeycloak start(Path root, Path log) throws IOException {
+        Path work = root.resolve("deploy/target/keycloak");
+        Path home = work.resolve("keycloak");
+        if (!Files.exists(home.resolve("bin/kc.sh"))) {
+            Path zip;
+            try (Stream<Path> files = Files.list(root.resolve("deploy/target/keycloak-dist"))) {
+                zip = files.filter(f -> f.toString().endsWith(".zip")).findFirst()
+                        .orElseThrow(() -> new IOException("no Keycloak distribution in deploy/target/keycloak-dist: run ./mvnw package"));
+            }
+            unzip(zip, work);
+            try (Stream<Path> dirs = Files.list(work)) {
+                Path unpacked = dirs.filter(d -> d.getFileName().toString().startsWith("keycloak-")).findFirst().orElseThrow();
+                Files.move(unpacked, home);
+            }
+        }
+        deleteTree(home.resolve("data"));
+        Path imports = Files.createDirectories(home.resolve("data/import"));
+        Files.copy(root.resolve("deploy/keycloak/backlight-realm.json"), imports.resolve("backlight-realm.json"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
+                "--http-port=" + PORT, "--health-enabled=true")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        return new LocalKeycloak(builder.start(), home);
+    }
+
+    /** Waits until the realm answers its discovery document. */
+    void awaitReady(Duration limit) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest discovery = HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited during start-up; see deploy/target/keycloak.log");
+            }
+            try {
+                if (http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("Keycloak did not start within " + limit);
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            deleteTree(home.resolve("data"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the data directory goes with the next start at the latest
+        }
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Path out = target.resolve(entry.getName()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("zip entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
