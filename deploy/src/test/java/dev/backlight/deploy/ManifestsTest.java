@@ -144,7 +144,12 @@ class ManifestsTest {
         Set<String> exposed = find(objects, Ingress.class, "backlight").getSpec().getRules().stream()
                 .flatMap(rule -> rule.getHttp().getPaths().stream()).map(path -> path.getBackend().getService().getName())
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("gateway", "keycloak"), exposed);
+        assertEquals(Set.of("gateway"), exposed);
+        List<String> servicesBehindIngresses = objects.stream().filter(Ingress.class::isInstance).map(Ingress.class::cast)
+                .flatMap(ingress -> ingress.getSpec().getRules().stream()).flatMap(rule -> rule.getHttp().getPaths().stream())
+                .map(path -> path.getBackend().getService().getName()).toList();
+        assertTrue(SERVICES.stream().filter(s -> !s.equals("gateway")).noneMatch(servicesBehindIngresses::contains),
+                "no service but the gateway is behind any ingress: " + servicesBehindIngresses);
 
         NetworkPolicy backend = find(objects, NetworkPolicy.class, "backend-from-gateway-only");
         Map<String, String> protectedPods = backend.getSpec().getPodSelector().getMatchLabels();

@@ -1,0 +1,140 @@
+package dev.backlight.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What a user does, against the whole suite as the README's run command starts it (real Keycloak, PostgreSQL, the
+ * three services, the gateway, demo data): log in through Keycloak, then through the gateway only capture time,
+ * record output, read the baseline and a client's margin, and see that another tenant's user sees none of it.
+ */
+class SuiteEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** A past Sunday: the demo tenants log no time on weekends, so whatever shows up that day was made by this test. */
+    private static final LocalDate DAY = LocalDate.now().minusWeeks(8).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
+    private static final LocalDate NEXT_DAY = DAY.plusDays(1);
+
+    private static LocalSuite suite;
+    private static URI gateway;
+    private static KeycloakLogins logins;
+
+    @BeforeAll
+    static void startTheSuite() throws Exception {
+        suite = new LocalSuite();
+        suite.start(Path.of("..").toAbsolutePath().normalize());
+        gateway = suite.gatewayUri();
+        logins = suite.logins();
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    private record Answer(int status, JsonNode body) {
+    }
+
+    private static Answer call(String method, String path, String token, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body().isBlank() ? null : JSON.readTree(response.body()));
+    }
+
+    @Test
+    void aUserCapturesTimeRecordsOutputAndReadsTheBaselineThroughTheGateway() throws Exception {
+        String admin = logins.token(DemoData.CALL_CENTER, "tenant-admin");
+        String manager = logins.token(DemoData.CALL_CENTER, "manager");
+        String subject = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        Answer employee = call("POST", "/api/time/employees", admin, Map.of("name", "End To End", "email", subject + "@northwind-cc.example",
+                "subject", subject, "team", "Reporting"));
+        assertEquals(201, employee.status(), String.valueOf(employee.body()));
+        long employeeId = employee.body().get("id").asLong();
+
+        Answer entry = call("POST", "/api/time/entries", manager, Map.of("employeeId", employeeId, "functionCode", "INVOICING",
+                "workDate", DAY.toString(), "durationMinutes", 90));
+        assertEquals(201, entry.status(), String.valueOf(entry.body()));
+        Answer output = call("POST", "/api/metrics/outputs", manager, Map.of("functionCode", "INVOICING", "employeeId", employeeId,
+                "periodStart", DAY.toString(), "units", 1));
+        assertEquals(201, output.status(), String.valueOf(output.body()));
+
+        Answer baseline = call("GET", "/api/metrics/baseline?from=" + DAY + "&to=" + NEXT_DAY, manager, null);
+        assertEquals(200, baseline.status(), String.valueOf(baseline.body()));
+        JsonNode invoicing = baseline.body().get("functions").get(0);
+        assertEquals("INVOICING", invoicing.get("functionCode").asText());
+        assertEquals(0, new BigDecimal("1.5").compareTo(invoicing.get("hoursPerUnit").decimalValue()));
+        assertEquals("REASONABLE", invoicing.get("benchmark").get("band").asText());
+
+        // Another tenant's manager sees none of it: the entry is not found and the same day has no output.
+        String otherManager = logins.token(DemoData.BPO, "manager");
+        assertEquals(404, call("GET", "/api/time/entries/" + entry.body().get("id").asLong(), otherManager, null).status());
+        Answer theirOutputs = call("GET", "/api/metrics/outputs?from=" + DAY + "&to=" + NEXT_DAY, otherManager, null);
+        assertEquals(200, theirOutputs.status());
+        assertEquals(0, theirOutputs.body().size(), theirOutputs.body().toString());
+        Answer theirBaseline = call("GET", "/api/metrics/baseline?from=" + DAY + "&to=" + NEXT_DAY, otherManager, null);
+        assertEquals(0, theirBaseline.body().get("functions").size());
+    }
+
+    @Test
+    void theBposDemoClientsShowTheSeedsMargins() throws Exception {
+        YearMonth lastMonth = YearMonth.now().minusMonths(1);
+        Answer report = call("GET", "/api/costing/profitability?from=" + lastMonth + "&to=" + lastMonth,
+                logins.token(DemoData.BPO, "manager"), null);
+        assertEquals(200, report.status(), String.valueOf(report.body()));
+        JsonNode clientB = null;
+        for (JsonNode client : report.body().get("clients")) {
+            if (client.get("clientCode").asText().equals("CLIENT-B")) {
+                clientB = client;
+            }
+        }
+        assertTrue(clientB != null, String.valueOf(report.body()));
+        assertEquals(0, new BigDecimal("200").compareTo(clientB.get("directHours").decimalValue()));
+        assertEquals(0, new BigDecimal("10000").compareTo(clientB.get("grossMargin").decimalValue()));
+        assertEquals(0, new BigDecimal("20").compareTo(clientB.get("marginPercent").decimalValue()));
+
+        Answer fromTheCallCenter = call("GET", "/api/costing/profitability?from=" + lastMonth + "&to=" + lastMonth,
+                logins.token(DemoData.CALL_CENTER, "manager"), null);
+        assertEquals(0, fromTheCallCenter.body().get("clients").size());
+    }
+
+    @Test
+    void staffSeeOnlyThemselvesAndTokensAreRequired() throws Exception {
+        Answer me = call("GET", "/api/time/employees/me", logins.token(DemoData.CALL_CENTER, "staff"), null);
+        assertEquals(200, me.status(), String.valueOf(me.body()));
+        assertEquals("Dana Whitfield", me.body().get("name").asText());
+        assertEquals(403, call("GET", "/api/time/employees", logins.token(DemoData.CALL_CENTER, "staff"), null).status());
+        assertEquals(401, call("GET", "/api/time/tenant", "not-a-token", null).status());
+    }
+}
