@@ -1,17 +1,12 @@
 package dev.backlight.costing;
 
-import static io.restassured.RestAssured.given;
-
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
+import dev.backlight.testing.Api;
 import dev.backlight.testing.TestTokens;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -93,7 +88,7 @@ final class Bpo {
     }
 
     RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
+        return Api.as(token);
     }
 
     RequestSpecification asAdmin() {
@@ -109,8 +104,6 @@ final class Bpo {
     }
 
     static RequestSpecification timeService(String token) {
-        URI timeService = URI.create(ConfigProvider.getConfig().getValue("quarkus.rest-client.time-service.url", String.class));
-        return given().baseUri(timeService.getScheme() + "://" + timeService.getHost()).port(timeService.getPort())
-                .auth().oauth2(token).contentType(ContentType.JSON);
+        return Api.upstream("time-service", token);
     }
 }

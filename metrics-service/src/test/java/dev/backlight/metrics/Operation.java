@@ -1,17 +1,12 @@
 package dev.backlight.metrics;
 
-import static io.restassured.RestAssured.given;
-
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
+import dev.backlight.testing.Api;
 import dev.backlight.testing.TestTokens;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -101,7 +96,7 @@ final class Operation {
     }
 
     RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
+        return Api.as(token);
     }
 
     RequestSpecification asManager() {
@@ -116,10 +111,7 @@ final class Operation {
         return as(analystToken);
     }
 
-    /** A request straight to the time-service this test run started. */
     static RequestSpecification timeService(String token) {
-        URI timeService = URI.create(ConfigProvider.getConfig().getValue("quarkus.rest-client.time-service.url", String.class));
-        return given().baseUri(timeService.getScheme() + "://" + timeService.getHost()).port(timeService.getPort())
-                .auth().oauth2(token).contentType(ContentType.JSON);
+        return Api.upstream("time-service", token);
     }
 }
