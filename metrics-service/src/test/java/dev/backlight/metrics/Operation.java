@@ -74,6 +74,12 @@ final class Operation {
         }
     }
 
+    /** Logs an interruption in time-service. */
+    void interruption(long employeeId, String occurredAt, String kind, int minutes) {
+        timeService(managerToken).body(Map.of("employeeId", employeeId, "occurredAt", occurredAt, "kind", kind, "minutes", minutes))
+                .post("/api/time/interruptions").then().statusCode(201);
+    }
+
     /** Records output through metrics-service; returns its id. */
     long output(String function, Long employeeId, String periodStart, String periodEnd, int units) {
         Map<String, Object> body = new HashMap<>(Map.of("functionCode", function, "periodStart", periodStart, "periodEnd", periodEnd,

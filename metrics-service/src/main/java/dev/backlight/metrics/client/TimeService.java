@@ -13,6 +13,7 @@ import dev.backlight.metrics.client.TimeServiceClient.ClientAccount;
 import dev.backlight.metrics.client.TimeServiceClient.Employee;
 import dev.backlight.metrics.client.TimeServiceClient.Headcount;
 import dev.backlight.metrics.client.TimeServiceClient.HoursReport;
+import dev.backlight.metrics.client.TimeServiceClient.InterruptionRow;
 import dev.backlight.metrics.client.TimeServiceClient.WorkFunction;
 import dev.backlight.support.upstream.UpstreamGuard;
 import io.smallrye.mutiny.Uni;
@@ -42,6 +43,16 @@ public class TimeService {
     /** One row per employee and day with time on the function: the days each person worked on it. */
     public Uni<HoursReport> daysWorkedOn(String functionCode, LocalDate from, LocalDate to) {
         return guard.read(() -> client.hours(from, to, "employee", "day", functionCode));
+    }
+
+    /** Hours per employee and day in [from, to), one employee or all. */
+    public Uni<HoursReport> dailyHoursByEmployee(LocalDate from, LocalDate to) {
+        return guard.read(() -> client.hours(from, to, "employee", "day", null));
+    }
+
+    /** Interruption counts and minutes per day, employee and kind in [from, to). */
+    public Uni<List<InterruptionRow>> interruptions(LocalDate from, LocalDate to, Long employeeId) {
+        return guard.read(() -> client.interruptions(from, to, employeeId));
     }
 
     public Uni<List<Headcount>> headcountHistory() {

@@ -32,6 +32,9 @@ public interface TimeServiceClient {
     record HoursReport(long totalSeconds, List<HoursRow> rows) {
     }
 
+    record InterruptionRow(LocalDate day, Long employeeId, String kind, long count, long minutes) {
+    }
+
     record Headcount(LocalDate effectiveFrom, int agents, int employees) {
     }
 
@@ -50,6 +53,11 @@ public interface TimeServiceClient {
     Uni<HoursReport> hours(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
             @QueryParam("groupBy") String groupBy, @QueryParam("bucket") String bucket,
             @QueryParam("functionCode") String functionCode);
+
+    @GET
+    @Path("/reports/interruptions")
+    Uni<List<InterruptionRow>> interruptions(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+            @QueryParam("employeeId") Long employeeId);
 
     @GET
     @Path("/tenant/headcount")

@@ -1,0 +1,42 @@
+package dev.backlight.metrics.domain;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import dev.backlight.support.tenancy.TenantScopedEntity;
+
+/** A tenant's settings for the workload analysis; absent, the seed's figures apply. */
+@Entity
+@Table(name = "workload_setting")
+public class WorkloadSetting extends TenantScopedEntity {
+
+    /** The seed: "each interruption costs 10-15 minutes of context-switching time". */
+    public static final int SEED_SWITCH_MINUTES_LOW = 10;
+    public static final int SEED_SWITCH_MINUTES_HIGH = 15;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "context_switch_minutes_low")
+    public int contextSwitchMinutesLow = SEED_SWITCH_MINUTES_LOW;
+
+    @Column(name = "context_switch_minutes_high")
+    public int contextSwitchMinutesHigh = SEED_SWITCH_MINUTES_HIGH;
+
+    @Column(name = "updated_by")
+    public String updatedBy;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public int version;
+}

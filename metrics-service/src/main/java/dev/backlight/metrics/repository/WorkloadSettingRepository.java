@@ -1,0 +1,24 @@
+package dev.backlight.metrics.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.backlight.metrics.domain.WorkloadSetting;
+import dev.backlight.support.persistence.KeyLock;
+import dev.backlight.support.tenancy.CurrentTenant;
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class WorkloadSettingRepository implements PanacheRepository<WorkloadSetting> {
+
+    /** The tenant's settings, or the seed's when it never set any. */
+    public Uni<WorkloadSetting> current() {
+        return findAll().firstResult().map(found -> found != null ? found : new WorkloadSetting());
+    }
+
+    /** The stored settings (null when none), locked against a parallel first write. */
+    public Uni<WorkloadSetting> lockAndFind() {
+        return getSession().chain(session -> KeyLock.acquire(session, "workload_setting", CurrentTenant.idOrNone()))
+                .chain(() -> findAll().firstResult());
+    }
+}
