@@ -102,10 +102,9 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     private ServiceProcess start(Path root, String name, int port, Map<String, String> config) {
-        Path module = root.resolve(name);
-        Path log = module.resolve("target/" + name + ".log");
+        Path log = root.resolve(name).resolve("target/" + name + ".log");
         System.out.println("Starting " + name + " on port " + port + " (log: " + log + ")");
-        ServiceProcess service = ServiceProcess.start(name, module.resolve("target/quarkus-app/quarkus-run.jar"), port, config, log);
+        ServiceProcess service = ServiceProcess.startModule(root, name, port, config, log);
         services.add(service);
         return service;
     }

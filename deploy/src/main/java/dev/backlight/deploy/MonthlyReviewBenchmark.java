@@ -171,9 +171,8 @@ public final class MonthlyReviewBenchmark {
     }
 
     private ServiceProcess start(Path root, String name, Map<String, String> config) {
-        Path module = root.resolve(name);
-        ServiceProcess service = ServiceProcess.start(name, module.resolve("target/quarkus-app/quarkus-run.jar"), ServiceProcess.freePort(),
-                config, module.resolve("target/" + name + "-benchmark.log"));
+        ServiceProcess service = ServiceProcess.startModule(root, name, ServiceProcess.freePort(), config,
+                root.resolve(name).resolve("target/" + name + "-benchmark.log"));
         services.add(service);
         return service;
     }

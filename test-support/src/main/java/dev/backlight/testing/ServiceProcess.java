@@ -40,6 +40,11 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts {@code jar} on {@code port} with the given system properties, logging to {@code log}. Does not wait:
      * several services can start in parallel, then each is awaited with {@link #awaitReady(Duration)}.
      */
+    /** Starts the service a module of the repository at {@code root} built (its Quarkus fast-jar under target/). */
+    public static ServiceProcess startModule(Path root, String module, int port, Map<String, String> properties, Path log) {
+        return start(module, root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), port, properties, log);
+    }
+
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> properties, Path log) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; build it first (./mvnw package -DskipTests)");

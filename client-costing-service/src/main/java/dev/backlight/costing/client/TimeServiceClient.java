@@ -59,6 +59,6 @@ public interface TimeServiceClient {
     /** Server errors are retried and count towards the circuit breaker; client errors pass through as they are. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        return response.getStatus() >= 500 ? new UpstreamUnavailable("time-service", response.getStatus()) : null;
+        return UpstreamUnavailable.ifServerError("time-service", response);
     }
 }

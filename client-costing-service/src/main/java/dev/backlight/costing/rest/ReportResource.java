@@ -22,7 +22,6 @@ import dev.backlight.costing.service.ProfitabilityService.ClientProfit;
 import dev.backlight.costing.service.ProfitabilityService.FunctionLoad;
 import dev.backlight.costing.service.ProfitabilityService.Profitability;
 import dev.backlight.support.csv.Csv;
-import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.rest.DateRange;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
@@ -89,7 +88,7 @@ public class ReportResource {
             + "threshold in the tenant's weeks (falling on the day the threshold is crossed), their cost at the multiplier "
             + "per week and per year, and each process-fix option's yearly cost against the value of the hours it saves.")
     public Uni<OvertimeReport> overtime(@Valid @BeanParam DateRange range) {
-        return overtime.overtime(range.from(), checked(range));
+        return overtime.overtime(range.from(), range.to(LONGEST_OVERTIME_DAYS));
     }
 
     @GET
@@ -98,7 +97,8 @@ public class ReportResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(summary = "Overtime per week as CSV")
     public Uni<String> overtimeCsv(@Valid @BeanParam DateRange range) {
-        return overtime.overtime(range.from(), checked(range)).map(report -> Csv.write(OvertimeService.Week.class, report.weeks()));
+        return overtime.overtime(range.from(), range.to(LONGEST_OVERTIME_DAYS))
+                .map(report -> Csv.write(OvertimeService.Week.class, report.weeks()));
     }
 
     @GET
@@ -107,7 +107,7 @@ public class ReportResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(summary = "Process fixes against the period's overtime")
     public Uni<List<FixComparison>> fixes(@Valid @BeanParam DateRange range) {
-        return overtime.overtime(range.from(), checked(range)).map(OvertimeReport::fixes);
+        return overtime.overtime(range.from(), range.to(LONGEST_OVERTIME_DAYS)).map(OvertimeReport::fixes);
     }
 
     @GET
@@ -116,13 +116,7 @@ public class ReportResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(summary = "Process fixes against the period's overtime as CSV")
     public Uni<String> fixesCsv(@Valid @BeanParam DateRange range) {
-        return overtime.overtime(range.from(), checked(range)).map(report -> Csv.write(FixComparison.class, report.fixes()));
-    }
-
-    private static java.time.LocalDate checked(DateRange range) {
-        if (range.to().isAfter(range.from().plusDays(LONGEST_OVERTIME_DAYS))) {
-            throw ApiException.invalidField("to", "must be at most " + LONGEST_OVERTIME_DAYS + " days after from");
-        }
-        return range.to();
+        return overtime.overtime(range.from(), range.to(LONGEST_OVERTIME_DAYS))
+                .map(report -> Csv.write(FixComparison.class, report.fixes()));
     }
 }

@@ -82,9 +82,6 @@ public interface TimeServiceClient {
     /** Server errors are retried and count towards the circuit breaker; client errors pass through as they are. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        if (response.getStatus() >= 500) {
-            return new UpstreamUnavailable("time-service", response.getStatus());
-        }
-        return null;
+        return UpstreamUnavailable.ifServerError("time-service", response);
     }
 }

@@ -48,7 +48,7 @@ public class ProductivityResource {
             + "in the period. Send Accept: text/csv for CSV.")
     public Uni<PeriodFigures> productivity(@Valid @BeanParam DateRange range,
             @QueryParam("groupBy") @DefaultValue("function") String groupBy) {
-        return metrics.figures(range.from(), checkedTo(range), slice(groupBy));
+        return metrics.figures(range.from(), range.to(LONGEST_PERIOD_DAYS), slice(groupBy));
     }
 
     @GET
@@ -57,7 +57,7 @@ public class ProductivityResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(summary = "Productivity figures as CSV", description = "One line per function (and slice).")
     public Uni<String> productivityCsv(@Valid @BeanParam DateRange range, @QueryParam("groupBy") @DefaultValue("function") String groupBy) {
-        return metrics.figures(range.from(), checkedTo(range), slice(groupBy)).map(ProductivityResource::csv);
+        return metrics.figures(range.from(), range.to(LONGEST_PERIOD_DAYS), slice(groupBy)).map(ProductivityResource::csv);
     }
 
     @GET
@@ -94,10 +94,6 @@ public class ProductivityResource {
             throw ApiException.invalidField("to", "must be at most " + LONGEST_PERIOD_DAYS + " days after from");
         }
         return end;
-    }
-
-    private static LocalDate checkedTo(DateRange range) {
-        return baselineEnd(range.from(), range.to());
     }
 
     private static Slice slice(String groupBy) {

@@ -30,4 +30,12 @@ public class DateRange {
         from();
         return to;
     }
+
+    /** The exclusive end, after checking that the range spans at most {@code longestDays} days. */
+    public LocalDate to(int longestDays) {
+        if (to().isAfter(from.plusDays(longestDays))) {
+            throw ApiException.invalidField("to", "must be at most " + longestDays + " days after from");
+        }
+        return to;
+    }
 }
