@@ -14,18 +14,25 @@ import jakarta.enterprise.inject.Produces;
 
 /**
  * The system clock, moved forward by an offset a test may set (and must reset), so that tests can let a day pass
- * without waiting for it. With no offset it is the system clock.
+ * without waiting for it, or stop it. With no offset and not frozen it is the system clock.
  */
 public class TestClock {
 
     private static final AtomicReference<Duration> OFFSET = new AtomicReference<>(Duration.ZERO);
+    private static final AtomicReference<Instant> FROZEN = new AtomicReference<>();
 
     public static void advance(Duration by) {
         OFFSET.updateAndGet(current -> current.plus(by));
     }
 
+    /** Stops the clock at its current reading until {@link #reset()}. */
+    public static void freeze() {
+        FROZEN.set(Instant.now().plus(OFFSET.get()));
+    }
+
     public static void reset() {
         OFFSET.set(Duration.ZERO);
+        FROZEN.set(null);
     }
 
     @Produces
@@ -46,7 +53,8 @@ public class TestClock {
 
             @Override
             public Instant instant() {
-                return Instant.now().plus(OFFSET.get());
+                Instant frozen = FROZEN.get();
+                return frozen != null ? frozen : Instant.now().plus(OFFSET.get());
             }
         };
     }

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
@@ -53,6 +54,22 @@ class TimerTest {
         fx.as(samToken).get("/api/time/timers/current").then().statusCode(200)
                 .body("running", equalTo(true)).body("entry.functionCode", equalTo("TIMESHEET_REVIEW"))
                 .body("overLimit", equalTo(false));
+        fx.asManager().get("/api/time/timers/running").then().statusCode(200).body("", hasSize(1));
+    }
+
+    @Test
+    void aTimerReplacedWithinItsFirstSecondIsDiscardedAndTheNewOneRuns() {
+        TestClock.freeze();
+        try {
+            long first = fx.as(samToken).body(Map.of("functionCode", "SCHEDULING")).post("/api/time/timers/start")
+                    .then().statusCode(200).extract().jsonPath().getLong("started.id");
+            fx.as(samToken).body(Map.of("functionCode", "PAYROLL")).post("/api/time/timers/start")
+                    .then().statusCode(200).body("stopped", equalTo(null))
+                    .body("started.id", not(equalTo((int) first)));
+        } finally {
+            TestClock.reset();
+        }
+        fx.as(samToken).get("/api/time/timers/current").then().statusCode(200).body("entry.functionCode", equalTo("PAYROLL"));
         fx.asManager().get("/api/time/timers/running").then().statusCode(200).body("", hasSize(1));
     }
 

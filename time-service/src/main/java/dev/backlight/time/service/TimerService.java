@@ -52,8 +52,9 @@ public class TimerService {
 
     @WithTransaction
     public Uni<Started> start(Long employeeId, String functionCode, String clientCode, String notes, String zone) {
-        Instant now = rules.now();
         return tenantService.current().chain(tenant -> scope.forTimeChange(employeeId).chain(employee -> {
+            // Read the clock only once the employee's lock is held, so timers follow the order they were granted in.
+            Instant now = rules.now();
             String captureZone = zone == null ? employee.timeZone : zone;
             Validation.zone("zone", captureZone);
             return rules.functionForNewTime(functionCode).chain(function -> rules.clientForNewTime(clientCode)
@@ -81,12 +82,11 @@ public class TimerService {
 
     @WithTransaction
     public Uni<Stopped> stop(Long employeeId) {
-        Instant now = rules.now();
         return scope.forTimeChange(employeeId)
                 .chain(employee -> entries.findRunning(employee.id).onItem().ifNull()
                         .failWith(() -> ApiException.conflict("no-timer", "No timer is running for employee " + employee.id,
                                 "employeeId", employee.id)))
-                .chain(running -> close(running, now))
+                .chain(running -> close(running, rules.now()))
                 .call(() -> entries.flush())
                 .chain(entry -> catalogService.load().map(catalog -> new Stopped(entry, catalog)));
     }
@@ -113,7 +113,9 @@ public class TimerService {
         Instant limit = running.startedAt.plus(TimeRules.MAX_ENTRY);
         Instant end = now.isAfter(limit) ? limit : now;
         if (!end.isAfter(running.startedAt)) {
-            return entries.delete(running).replaceWith(Uni.createFrom().nullItem());
+            // Flushed at once: Hibernate would otherwise insert the next timer before deleting this one, and the
+            // one-running-timer index would reject it.
+            return entries.delete(running).call(() -> entries.flush()).replaceWith(Uni.createFrom().nullItem());
         }
         running.endedAt = end;
         running.durationSeconds = (int) Duration.between(running.startedAt, end).getSeconds();
