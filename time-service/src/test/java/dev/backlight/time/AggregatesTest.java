@@ -125,6 +125,38 @@ class AggregatesTest {
     }
 
     @Test
+    void timelineListsTimedEntriesInTheOrderWorkedWithoutBareDurations() {
+        fx.asManager().body(Map.of("employeeId", ana, "functionCode", "PAYROLL", "workDate", "2026-03-09", "durationMinutes", 45))
+                .post("/api/time/entries").then().statusCode(201);
+        fx.asManager().queryParam("from", "2026-03-08").queryParam("to", "2026-03-11")
+                .get("/api/time/reports/timeline").then().statusCode(200)
+                .body("", hasSize(4))
+                .body("employeeId", equalTo(List.of((int) ana, (int) ana, (int) ana, (int) ben)))
+                .body("functionCode", equalTo(List.of("SCHEDULING", "SCHEDULING", "REPORTING", "REPORTING")))
+                .body("[1].workDate", equalTo("2026-03-08")).body("[1].startedAt", equalTo("2026-03-09T03:30:00Z"))
+                .body("[2].endedAt", equalTo("2026-03-09T05:30:00Z"));
+        fx.as(fx.staffToken("ben")).queryParam("from", "2026-03-08").queryParam("to", "2026-03-11")
+                .get("/api/time/reports/timeline").then().statusCode(200).body("employeeId", equalTo(List.of((int) ben)));
+        String csv = fx.asManager().accept("text/csv").queryParam("from", "2026-03-10").queryParam("to", "2026-03-11")
+                .get("/api/time/reports/timeline").then().statusCode(200).extract().asString();
+        assertTrue(csv.startsWith("employeeId,workDate,functionCode,clientCode,startedAt,endedAt,zone"), csv);
+        fx.asManager().queryParam("from", "2026-01-01").queryParam("to", "2026-06-01")
+                .get("/api/time/reports/timeline").then().statusCode(400).body("errors.field", hasItem("to"));
+    }
+
+    @Test
+    void interruptionMomentsComeInTimeOrder() {
+        fx.asManager().body(Map.of("employeeId", ana, "kind", "HR_QUESTION", "occurredAt", "2026-03-10T15:00:00Z", "minutes", 5))
+                .post("/api/time/interruptions").then().statusCode(201);
+        fx.asManager().body(Map.of("employeeId", ana, "kind", "AGENT_QUESTION", "occurredAt", "2026-03-10T14:00:00Z", "minutes", 5))
+                .post("/api/time/interruptions").then().statusCode(201);
+        fx.asManager().queryParam("from", "2026-03-10").queryParam("to", "2026-03-11")
+                .get("/api/time/reports/interruption-moments").then().statusCode(200)
+                .body("kind", equalTo(List.of("AGENT_QUESTION", "HR_QUESTION")))
+                .body("[0].occurredAt", equalTo("2026-03-10T14:00:00Z"));
+    }
+
+    @Test
     void badReportParametersAreProblems() {
         fx.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").queryParam("groupBy", "planet")
                 .get("/api/time/reports/hours").then().statusCode(400).body("errors.field", hasItem("groupBy"));

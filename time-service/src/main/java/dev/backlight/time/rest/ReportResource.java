@@ -2,6 +2,7 @@ package dev.backlight.time.rest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,6 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/time/reports")
 @Tag(name = "Aggregates", description = "Hours and interruptions summed by the database, for the other services and BI tools (JSON or CSV)")
 public class ReportResource {
+
+    /** Entry-level detail is read a quarter at a time at most. */
+    private static final int LONGEST_DETAIL_DAYS = 92;
 
     @Inject
     ReportService reportService;
@@ -101,6 +105,53 @@ public class ReportResource {
     @Operation(summary = "Hours as CSV", description = "The rows of the JSON report, one per line.")
     public Uni<String> hoursCsv(@Valid @BeanParam HoursQuery query) {
         return report(query).map(report -> Csv.write(HoursRowView.class, report.rows().stream().map(HoursRowView::of).toList()));
+    }
+
+    @Schema(name = "TimelineRow", description = "One finished timed entry, in the order worked")
+    @JsonPropertyOrder({"employeeId", "workDate", "functionCode", "clientCode", "startedAt", "endedAt", "zone"})
+    public record TimelineRowView(@Schema(example = "12") Long employeeId, @Schema(example = "2026-03-09") LocalDate workDate,
+            @Schema(example = "SCHEDULING") String functionCode, @Schema(description = "Null for shared time", example = "CLIENT-A") String clientCode,
+            @Schema(example = "2026-03-09T13:00:00Z") Instant startedAt, @Schema(example = "2026-03-09T14:30:00Z") Instant endedAt,
+            @Schema(description = "Zone the entry was captured in", example = "America/New_York") String zone) {
+        static TimelineRowView of(ReportService.TimelineRow r) {
+            return new TimelineRowView(r.employeeId(), r.workDate(), r.functionCode(), r.clientCode(), r.startedAt(), r.endedAt(), r.zone());
+        }
+    }
+
+    @Schema(name = "InterruptionMoment")
+    public record InterruptionMomentView(@Schema(example = "12") Long employeeId,
+            @Schema(example = "2026-03-09T14:05:00Z") Instant occurredAt, InterruptionKind kind) {
+    }
+
+    @GET
+    @Path("/timeline")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
+    @Operation(summary = "Finished timed entries in the order worked", description = "Work dates in [from, to), per employee "
+            + "by start. Entries recorded as a bare duration are not in it. Staff get only their own.")
+    public Uni<List<TimelineRowView>> timeline(@Valid @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
+        return reportService.timeline(range.from(), range.to(LONGEST_DETAIL_DAYS), employeeId)
+                .map(rows -> rows.stream().map(TimelineRowView::of).toList());
+    }
+
+    @GET
+    @Path("/timeline")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
+    @Operation(summary = "The timeline as CSV")
+    public Uni<String> timelineCsv(@Valid @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
+        return timeline(range, employeeId).map(rows -> Csv.write(TimelineRowView.class, rows));
+    }
+
+    @GET
+    @Path("/interruption-moments")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
+    @Operation(summary = "When each interruption happened", description = "Work dates in [from, to), per employee in time order.")
+    public Uni<List<InterruptionMomentView>> interruptionMoments(@Valid @BeanParam DateRange range,
+            @QueryParam("employeeId") Long employeeId) {
+        return reportService.interruptionMoments(range.from(), range.to(LONGEST_DETAIL_DAYS), employeeId).map(list -> list.stream()
+                .map(m -> new InterruptionMomentView(m.employeeId(), m.occurredAt(), m.kind())).toList());
     }
 
     @GET

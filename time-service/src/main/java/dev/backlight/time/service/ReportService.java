@@ -3,6 +3,7 @@ package dev.backlight.time.service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -62,6 +63,13 @@ public class ReportService {
     }
 
     public record InterruptionRow(LocalDate period, Long employeeId, InterruptionKind kind, long count, long minutes) {
+    }
+
+    public record TimelineRow(Long employeeId, LocalDate workDate, String functionCode, String clientCode, Instant startedAt,
+            Instant endedAt, String zone) {
+    }
+
+    public record InterruptionMoment(Long employeeId, Instant occurredAt, InterruptionKind kind) {
     }
 
     @Inject
@@ -166,6 +174,53 @@ public class ReportService {
                 return query.getResultList();
             }).map(results -> results.stream().map(r -> new InterruptionRow((LocalDate) r[0], (Long) r[1],
                     (InterruptionKind) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList());
+        });
+    }
+
+    /**
+     * The finished timed entries of [from, to) in the order they were worked, per employee: what the analysis of
+     * context switching and after-hours work needs. Entries recorded as a bare duration have no place in a sequence
+     * and are left out.
+     */
+    @WithSession
+    public Uni<List<TimelineRow>> timeline(LocalDate from, LocalDate to, Long employeeId) {
+        return ownScope(new HoursFilter(from, to, employeeId, null, null, null)).chain(filter -> catalogService.load()
+                .chain(catalog -> {
+                    String hql = "select e.employeeId, e.workDate, e.functionId, e.clientAccountId, e.startedAt, e.endedAt, e.zone "
+                            + "from TimeEntry e where e.workDate >= :from and e.workDate < :to "
+                            + "and e.startedAt is not null and e.endedAt is not null"
+                            + (filter.employeeId() == null ? "" : " and e.employeeId = :employeeId")
+                            + " order by e.employeeId, e.startedAt";
+                    return entries.getSession().chain(session -> {
+                        var query = session.createSelectionQuery(hql, Object[].class)
+                                .setParameter("from", filter.from()).setParameter("to", filter.to());
+                        if (filter.employeeId() != null) {
+                            query.setParameter("employeeId", filter.employeeId());
+                        }
+                        return query.getResultList();
+                    }).map(results -> results.stream().map(r -> new TimelineRow((Long) r[0], (LocalDate) r[1],
+                            catalog.functionCode((Long) r[2]), catalog.clientCode((Long) r[3]), (Instant) r[4], (Instant) r[5],
+                            (String) r[6])).toList());
+                }));
+    }
+
+    /** When each interruption of [from, to) happened, per employee in time order. */
+    @WithSession
+    public Uni<List<InterruptionMoment>> interruptionMoments(LocalDate from, LocalDate to, Long employeeId) {
+        return ownScope(new HoursFilter(from, to, employeeId, null, null, null)).chain(filter -> {
+            String hql = "select i.employeeId, i.occurredAt, i.kind from Interruption i "
+                    + "where i.workDate >= :from and i.workDate < :to"
+                    + (filter.employeeId() == null ? "" : " and i.employeeId = :employeeId")
+                    + " order by i.employeeId, i.occurredAt";
+            return entries.getSession().chain(session -> {
+                var query = session.createSelectionQuery(hql, Object[].class)
+                        .setParameter("from", filter.from()).setParameter("to", filter.to());
+                if (filter.employeeId() != null) {
+                    query.setParameter("employeeId", filter.employeeId());
+                }
+                return query.getResultList();
+            }).map(results -> results.stream()
+                    .map(r -> new InterruptionMoment((Long) r[0], (Instant) r[1], (InterruptionKind) r[2])).toList());
         });
     }
 
