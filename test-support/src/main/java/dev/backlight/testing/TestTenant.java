@@ -47,6 +47,32 @@ public class TestTenant {
                 .post("/api/time/employees").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /**
+     * Adds an employee with their own schedule: {@code schedule} holds any of timeZone, workDays, workStart,
+     * workEnd, weeklyContractHours; returns their id.
+     */
+    public long employee(String subject, String team, Map<String, Object> schedule) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Employee " + subject, "email", subject + "@" + tenant + ".example",
+                "subject", subject, "team", team));
+        body.putAll(schedule);
+        return timeService(adminToken).body(body).post("/api/time/employees").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** Marks an employee as having left, keeping the rest of their record. */
+    public void deactivate(long employeeId) {
+        Map<String, Object> employee = new HashMap<>(timeService(adminToken).get("/api/time/employees/" + employeeId).then()
+                .statusCode(200).extract().jsonPath().getMap(""));
+        employee.remove("id");
+        employee.put("active", false);
+        timeService(adminToken).body(employee).put("/api/time/employees/" + employeeId).then().statusCode(200);
+    }
+
+    /** Logs timed work from {@code startedAt} to {@code endedAt} (ISO instants or offset date-times). */
+    public void works(long employeeId, String function, String startedAt, String endedAt) {
+        timeService(managerToken).body(Map.of("employeeId", employeeId, "functionCode", function, "startedAt", startedAt,
+                "endedAt", endedAt)).post("/api/time/entries").then().statusCode(201);
+    }
+
     public void client(String code, String name) {
         timeService(adminToken).body(Map.of("code", code, "name", name)).post("/api/time/clients").then().statusCode(201);
     }

@@ -33,8 +33,12 @@ record Directory(Map<String, WorkFunction> functions, Map<Long, Employee> employ
     }
 
     void checkEmployee(Long id) {
+        checkEmployee("employeeId", id);
+    }
+
+    void checkEmployee(String field, Long id) {
         if (id != null && !employees.containsKey(id)) {
-            throw ApiException.unknownReference("employeeId", "employee", id);
+            throw ApiException.unknownReference(field, "employee", id);
         }
     }
 

@@ -28,7 +28,7 @@ class DirectoryService {
      * them to recording their own work.
      */
     Uni<Directory> load() {
-        var employees = caller.hasAnyRole(Roles.TENANT_ADMIN, Roles.MANAGER)
+        var employees = caller.hasAnyRole(Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST)
                 ? time.employees()
                 : time.me().onFailure(DirectoryService::isNotFound)
                         .transform(e -> ApiException.forbidden("You have no employee profile in this tenant to record work for"))
