@@ -13,7 +13,10 @@ import dev.backlight.metrics.client.TimeServiceClient.ClientAccount;
 import dev.backlight.metrics.client.TimeServiceClient.Employee;
 import dev.backlight.metrics.client.TimeServiceClient.Headcount;
 import dev.backlight.metrics.client.TimeServiceClient.HoursReport;
+import dev.backlight.metrics.client.TimeServiceClient.InterruptionMoment;
 import dev.backlight.metrics.client.TimeServiceClient.InterruptionRow;
+import dev.backlight.metrics.client.TimeServiceClient.TenantProfile;
+import dev.backlight.metrics.client.TimeServiceClient.TimelineRow;
 import dev.backlight.metrics.client.TimeServiceClient.WorkFunction;
 import dev.backlight.support.upstream.UpstreamGuard;
 import io.smallrye.mutiny.Uni;
@@ -53,6 +56,20 @@ public class TimeService {
     /** Interruption counts and minutes per day, employee and kind in [from, to). */
     public Uni<List<InterruptionRow>> interruptions(LocalDate from, LocalDate to, Long employeeId) {
         return guard.read(() -> client.interruptions(from, to, employeeId));
+    }
+
+    /** Finished timed entries of [from, to) per employee in the order worked. */
+    public Uni<List<TimelineRow>> timeline(LocalDate from, LocalDate to, Long employeeId) {
+        return guard.read(() -> client.timeline(from, to, employeeId));
+    }
+
+    public Uni<List<InterruptionMoment>> interruptionMoments(LocalDate from, LocalDate to, Long employeeId) {
+        return guard.read(() -> client.interruptionMoments(from, to, employeeId));
+    }
+
+    /** The tenant's zone and week start. */
+    public Uni<TenantProfile> tenant() {
+        return guard.read(client::tenant);
     }
 
     public Uni<List<Headcount>> headcountHistory() {

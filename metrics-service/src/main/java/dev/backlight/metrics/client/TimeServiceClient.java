@@ -1,9 +1,12 @@
 package dev.backlight.metrics.client;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -42,7 +45,18 @@ public interface TimeServiceClient {
             boolean builtIn, Instant retiredAt) {
     }
 
-    record Employee(Long id, String name, String subject, String team, BigDecimal weeklyContractHours, boolean active) {
+    record Employee(Long id, String name, String subject, String team, String timeZone, Set<DayOfWeek> workDays,
+            LocalTime workStart, LocalTime workEnd, BigDecimal weeklyContractHours, boolean active) {
+    }
+
+    record TenantProfile(String id, String timeZone, DayOfWeek weekStart) {
+    }
+
+    record TimelineRow(Long employeeId, LocalDate workDate, String functionCode, String clientCode, Instant startedAt,
+            Instant endedAt, String zone) {
+    }
+
+    record InterruptionMoment(Long employeeId, Instant occurredAt, String kind) {
     }
 
     record ClientAccount(String code, String name, boolean active) {
@@ -58,6 +72,20 @@ public interface TimeServiceClient {
     @Path("/reports/interruptions")
     Uni<List<InterruptionRow>> interruptions(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
             @QueryParam("employeeId") Long employeeId);
+
+    @GET
+    @Path("/reports/timeline")
+    Uni<List<TimelineRow>> timeline(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+            @QueryParam("employeeId") Long employeeId);
+
+    @GET
+    @Path("/reports/interruption-moments")
+    Uni<List<InterruptionMoment>> interruptionMoments(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+            @QueryParam("employeeId") Long employeeId);
+
+    @GET
+    @Path("/tenant")
+    Uni<TenantProfile> tenant();
 
     @GET
     @Path("/tenant/headcount")

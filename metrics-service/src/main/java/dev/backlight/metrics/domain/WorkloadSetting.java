@@ -31,6 +31,22 @@ public class WorkloadSetting extends TenantScopedEntity {
     @Column(name = "context_switch_minutes_high")
     public int contextSwitchMinutesHigh = SEED_SWITCH_MINUTES_HIGH;
 
+    /** Uninterrupted stretches shorter than this count as fragmented time. */
+    @Column(name = "short_block_minutes")
+    public int shortBlockMinutes = 30;
+
+    /** A week counts as over the threshold above this share of the contracted hours. */
+    @Column(name = "over_contract_percent")
+    public int overContractPercent = 110;
+
+    /** More work outside working hours in a week than this is flagged. */
+    @Column(name = "after_hours_minutes_per_week")
+    public int afterHoursMinutesPerWeek = 120;
+
+    /** This many weeks over the threshold in a row is a sustained overload. */
+    @Column(name = "overload_streak_weeks")
+    public int overloadStreakWeeks = 3;
+
     @Column(name = "updated_by")
     public String updatedBy;
 

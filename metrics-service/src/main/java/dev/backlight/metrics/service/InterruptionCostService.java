@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -99,15 +100,24 @@ public class InterruptionCostService {
         return settings.current();
     }
 
+    /** New settings; a null threshold keeps its current value. */
+    public record Settings(int contextSwitchMinutesLow, int contextSwitchMinutesHigh, Integer shortBlockMinutes,
+            Integer overContractPercent, Integer afterHoursMinutesPerWeek, Integer overloadStreakWeeks) {
+    }
+
     @WithTransaction
-    public Uni<WorkloadSetting> update(int low, int high) {
-        if (high < low) {
+    public Uni<WorkloadSetting> update(Settings input) {
+        if (input.contextSwitchMinutesHigh() < input.contextSwitchMinutesLow()) {
             throw ApiException.invalidField("contextSwitchMinutesHigh", "must not be below contextSwitchMinutesLow");
         }
         return settings.lockAndFind().chain(found -> {
             WorkloadSetting setting = found != null ? found : new WorkloadSetting();
-            setting.contextSwitchMinutesLow = low;
-            setting.contextSwitchMinutesHigh = high;
+            setting.contextSwitchMinutesLow = input.contextSwitchMinutesLow();
+            setting.contextSwitchMinutesHigh = input.contextSwitchMinutesHigh();
+            setting.shortBlockMinutes = Objects.requireNonNullElse(input.shortBlockMinutes(), setting.shortBlockMinutes);
+            setting.overContractPercent = Objects.requireNonNullElse(input.overContractPercent(), setting.overContractPercent);
+            setting.afterHoursMinutesPerWeek = Objects.requireNonNullElse(input.afterHoursMinutesPerWeek(), setting.afterHoursMinutesPerWeek);
+            setting.overloadStreakWeeks = Objects.requireNonNullElse(input.overloadStreakWeeks(), setting.overloadStreakWeeks);
             setting.updatedBy = caller.subject();
             setting.updatedAt = Instant.now(clock);
             return settings.persist(setting);

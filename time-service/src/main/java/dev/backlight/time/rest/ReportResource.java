@@ -37,8 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Aggregates", description = "Hours and interruptions summed by the database, for the other services and BI tools (JSON or CSV)")
 public class ReportResource {
 
-    /** Entry-level detail is read a quarter at a time at most. */
-    private static final int LONGEST_DETAIL_DAYS = 92;
+    /** Entry-level detail is read about a quarter at a time at most (a quarter in whole weeks fits). */
+    private static final int LONGEST_DETAIL_DAYS = 100;
 
     @Inject
     ReportService reportService;
