@@ -99,6 +99,13 @@ class SpikeCalendarTest {
         deadline(op, "Client invoices", "CLIENT_DATE", "INVOICING", ivy, "2026-01-01", "FREQ=MONTHLY;BYMONTHDAY=1", 1, "LATER");
         // A weekly schedule due Monday keeps its weekday through the week clocks change (8 March).
         deadline(op, "Weekly schedule", "SCHEDULING_DEADLINE", "SCHEDULING", sam, "2026-03-02", "FREQ=WEEKLY;BYDAY=MO", 1, "KEEP");
+        // The other pay cycles and the monthly report in the first week, each for its own owner.
+        long lou = op.employee("lou", "Finance");
+        long max = op.employee("max", "Finance");
+        long rae = op.employee("rae", "Reporting");
+        deadline(op, "Semi-monthly payroll", "PAY_DATE", "PAYROLL", lou, "2026-01-15", "FREQ=MONTHLY;BYMONTHDAY=15,-1", 1, "EARLIER");
+        deadline(op, "Bi-weekly payroll", "PAY_DATE", "PAYROLL", max, "2026-02-06", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", 1, "EARLIER");
+        deadline(op, "Monthly report", "REPORT_DUE", "REPORTING", rae, "2026-01-01", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=3", 2, "KEEP");
         // A weekend-only deadline that is skipped never shows.
         deadline(op, "Weekend audit", "OTHER", "COMPLIANCE", sam, "2026-02-01", "FREQ=WEEKLY;BYDAY=SA", 1, "SKIP");
 
@@ -114,6 +121,13 @@ class SpikeCalendarTest {
                 .body("occurrences.findAll { it.name == 'Weekly schedule' }.date",
                         equalTo(List.of("2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23", "2026-03-30")))
                 .body("occurrences.findAll { it.name == 'Weekend audit' }", hasSize(0))
+                // 15 February is a Sunday and the 13th the holiday, so the 12th; 28 February a Saturday, so the 27th.
+                .body("occurrences.findAll { it.name == 'Semi-monthly payroll' }.date",
+                        equalTo(List.of("2026-02-12", "2026-02-27", "2026-03-13", "2026-03-31")))
+                .body("occurrences.findAll { it.name == 'Bi-weekly payroll' }.date",
+                        equalTo(List.of("2026-02-06", "2026-02-20", "2026-03-06", "2026-03-20")))
+                .body("occurrences.findAll { it.name == 'Monthly report' }.date", equalTo(List.of("2026-02-04", "2026-03-04")))
+                .body("occurrences.find { it.name == 'Monthly report' }.runDays", equalTo(List.of("2026-02-03", "2026-02-04")))
                 // Nothing measured for these functions yet: the load is unknown, not zero hours by guess.
                 .body("occurrences.find { it.name == 'Mid-month payroll' }.expectedHours", equalTo(null))
                 .body("timePerUnit.find { it.functionCode == 'PAYROLL' }.hoursPerUnit", equalTo(null))
