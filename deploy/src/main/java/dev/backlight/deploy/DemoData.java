@@ -97,6 +97,39 @@ final class DemoData {
         logInterruptions(CALL_CENTER, interruptions);
         recordCallCenterOutput(firstMonday);
         addProcessFixes();
+        planWorkload(firstMonday);
+    }
+
+    /**
+     * Who owns what, the recurring deadlines (Priya's payroll and month-end report share their last working days, the
+     * seed's overlap), a holiday and an objective, so the workload endpoints have something to show.
+     */
+    private void planWorkload(LocalDate firstMonday) throws IOException, InterruptedException {
+        String manager = token(CALL_CENTER, "manager");
+        String admin = token(CALL_CENTER, "tenant-admin");
+        Map<String, Long> ids = employeeIds(CALL_CENTER);
+        long dana = ids.get("dana@" + CALL_CENTER + ".example");
+        long priya = ids.get("priya@" + CALL_CENTER + ".example");
+        long omar = ids.get("omar@" + CALL_CENTER + ".example");
+        send("PUT", "/api/metrics/ownership/PAYROLL", manager, Map.of("ownerEmployeeId", priya, "backupEmployeeId", omar,
+                "handoffs", List.of(Map.of("from", "Supervisors", "to", "Payroll", "when", "Timesheets approved by Tuesday noon")),
+                "definitionOfDone", "Everyone paid correctly on the pay date, corrections filed"), 200);
+        send("PUT", "/api/metrics/ownership/SCHEDULING", manager, Map.of("ownerEmployeeId", dana,
+                "definitionOfDone", "Next week's schedule published by Thursday with no coverage gaps"), 200);
+        int year = firstMonday.getYear();
+        send("POST", "/api/metrics/spikes/holidays", admin, Map.of("day", year + "-12-25", "name", "Christmas Day"), 201, 409);
+        send("POST", "/api/metrics/spikes/deadlines", manager, Map.of("name", "Semi-monthly payroll", "kind", "PAY_DATE",
+                "functionCode", "PAYROLL", "ownerEmployeeId", priya, "firstDate", year + "-01-15", "rrule", "FREQ=MONTHLY;BYMONTHDAY=15,-1",
+                "runWorkingDays", 2, "expectedUnits", 1, "nonWorkingDay", "EARLIER"), 201, 409);
+        send("POST", "/api/metrics/spikes/deadlines", manager, Map.of("name", "Month-end report", "kind", "REPORT_DUE",
+                "functionCode", "REPORTING", "ownerEmployeeId", priya, "firstDate", year + "-01-31", "rrule", "FREQ=MONTHLY;BYMONTHDAY=-1",
+                "runWorkingDays", 2, "expectedUnits", 1, "nonWorkingDay", "EARLIER"), 201, 409);
+        send("POST", "/api/metrics/spikes/deadlines", manager, Map.of("name", "Weekly schedule", "kind", "SCHEDULING_DEADLINE",
+                "functionCode", "SCHEDULING", "ownerEmployeeId", dana, "firstDate", firstMonday.toString(), "rrule", "FREQ=WEEKLY;BYDAY=TH",
+                "runWorkingDays", 2, "expectedUnits", 1, "nonWorkingDay", "EARLIER"), 201, 409);
+        send("POST", "/api/metrics/objectives", manager, Map.of("title", "Weekly schedule in under 4 hours", "functionCode", "SCHEDULING",
+                "metric", "HOURS_PER_UNIT", "target", 4, "direction", "AT_MOST", "startDate", firstMonday.plusWeeks(2).toString(),
+                "dueDate", firstMonday.plusWeeks(14).toString(), "ownerEmployeeId", dana), 201);
     }
 
     /** The seed's process fixes, to weigh against the call center's overtime. */
