@@ -160,21 +160,11 @@ public class ReportService {
     /** Interruption counts and minutes by day, employee and kind. */
     @WithSession
     public Uni<List<InterruptionRow>> interruptions(LocalDate from, LocalDate to, Long employeeId) {
-        return ownScope(new HoursFilter(from, to, employeeId, null, null, null)).chain(filter -> {
-            String hql = "select i.workDate, i.employeeId, i.kind, count(i), sum(i.minutes) from Interruption i "
-                    + "where i.workDate >= :from and i.workDate < :to"
-                    + (filter.employeeId() == null ? "" : " and i.employeeId = :employeeId")
-                    + " group by i.workDate, i.employeeId, i.kind order by i.workDate, i.employeeId, i.kind";
-            return entries.getSession().chain(session -> {
-                var query = session.createSelectionQuery(hql, Object[].class)
-                        .setParameter("from", filter.from()).setParameter("to", filter.to());
-                if (filter.employeeId() != null) {
-                    query.setParameter("employeeId", filter.employeeId());
-                }
-                return query.getResultList();
-            }).map(results -> results.stream().map(r -> new InterruptionRow((LocalDate) r[0], (Long) r[1],
-                    (InterruptionKind) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList());
-        });
+        return rowsInScope(from, to, employeeId, "i",
+                "select i.workDate, i.employeeId, i.kind, count(i), sum(i.minutes) from Interruption i",
+                "group by i.workDate, i.employeeId, i.kind order by i.workDate, i.employeeId, i.kind")
+                .map(results -> results.stream().map(r -> new InterruptionRow((LocalDate) r[0], (Long) r[1],
+                        (InterruptionKind) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList());
     }
 
     /**
@@ -184,34 +174,31 @@ public class ReportService {
      */
     @WithSession
     public Uni<List<TimelineRow>> timeline(LocalDate from, LocalDate to, Long employeeId) {
-        return ownScope(new HoursFilter(from, to, employeeId, null, null, null)).chain(filter -> catalogService.load()
-                .chain(catalog -> {
-                    String hql = "select e.employeeId, e.workDate, e.functionId, e.clientAccountId, e.startedAt, e.endedAt, e.zone "
-                            + "from TimeEntry e where e.workDate >= :from and e.workDate < :to "
-                            + "and e.startedAt is not null and e.endedAt is not null"
-                            + (filter.employeeId() == null ? "" : " and e.employeeId = :employeeId")
-                            + " order by e.employeeId, e.startedAt";
-                    return entries.getSession().chain(session -> {
-                        var query = session.createSelectionQuery(hql, Object[].class)
-                                .setParameter("from", filter.from()).setParameter("to", filter.to());
-                        if (filter.employeeId() != null) {
-                            query.setParameter("employeeId", filter.employeeId());
-                        }
-                        return query.getResultList();
-                    }).map(results -> results.stream().map(r -> new TimelineRow((Long) r[0], (LocalDate) r[1],
-                            catalog.functionCode((Long) r[2]), catalog.clientCode((Long) r[3]), (Instant) r[4], (Instant) r[5],
-                            (String) r[6])).toList());
-                }));
+        return rowsInScope(from, to, employeeId, "e",
+                "select e.employeeId, e.workDate, e.functionId, e.clientAccountId, e.startedAt, e.endedAt, e.zone from TimeEntry e",
+                "and e.startedAt is not null and e.endedAt is not null order by e.employeeId, e.startedAt")
+                .chain(results -> catalogService.load().map(catalog -> results.stream().map(r -> new TimelineRow((Long) r[0],
+                        (LocalDate) r[1], catalog.functionCode((Long) r[2]), catalog.clientCode((Long) r[3]), (Instant) r[4],
+                        (Instant) r[5], (String) r[6])).toList()));
     }
 
     /** When each interruption of [from, to) happened, per employee in time order. */
     @WithSession
     public Uni<List<InterruptionMoment>> interruptionMoments(LocalDate from, LocalDate to, Long employeeId) {
+        return rowsInScope(from, to, employeeId, "i", "select i.employeeId, i.occurredAt, i.kind from Interruption i",
+                "order by i.employeeId, i.occurredAt")
+                .map(results -> results.stream()
+                        .map(r -> new InterruptionMoment((Long) r[0], (Instant) r[1], (InterruptionKind) r[2])).toList());
+    }
+
+    /**
+     * Runs {@code selectFrom} over the work dates [from, to) of one employee or, for those who see the whole tenant,
+     * of everyone; {@code alias} is the entity's alias and {@code tail} what follows the conditions.
+     */
+    private Uni<List<Object[]>> rowsInScope(LocalDate from, LocalDate to, Long employeeId, String alias, String selectFrom, String tail) {
         return ownScope(new HoursFilter(from, to, employeeId, null, null, null)).chain(filter -> {
-            String hql = "select i.employeeId, i.occurredAt, i.kind from Interruption i "
-                    + "where i.workDate >= :from and i.workDate < :to"
-                    + (filter.employeeId() == null ? "" : " and i.employeeId = :employeeId")
-                    + " order by i.employeeId, i.occurredAt";
+            String hql = selectFrom + " where " + alias + ".workDate >= :from and " + alias + ".workDate < :to"
+                    + (filter.employeeId() == null ? "" : " and " + alias + ".employeeId = :employeeId") + " " + tail;
             return entries.getSession().chain(session -> {
                 var query = session.createSelectionQuery(hql, Object[].class)
                         .setParameter("from", filter.from()).setParameter("to", filter.to());
@@ -219,8 +206,7 @@ public class ReportService {
                     query.setParameter("employeeId", filter.employeeId());
                 }
                 return query.getResultList();
-            }).map(results -> results.stream()
-                    .map(r -> new InterruptionMoment((Long) r[0], (Instant) r[1], (InterruptionKind) r[2])).toList());
+            });
         });
     }
 
