@@ -1,7 +1,9 @@
 package dev.backlight.metrics.service;
 
+import static dev.backlight.metrics.service.Ratios.percent;
+import static dev.backlight.metrics.service.Ratios.ratio;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -251,13 +253,5 @@ public class ContextSwitchService {
         Map<String, BigDecimal> weeklyHours = new LinkedHashMap<>();
         totals.forEach((code, seconds) -> weeklyHours.put(code, ratio(seconds, 3600L * weeks, 2)));
         return new Plan(employeeId, weeklyHours, percent(batched, all), slots);
-    }
-
-    private static BigDecimal ratio(long part, long whole, int scale) {
-        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), scale, RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal percent(long part, long whole) {
-        return whole == 0 ? null : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
     }
 }

@@ -1,7 +1,9 @@
 package dev.backlight.metrics.service;
 
+import static dev.backlight.metrics.service.Ratios.percent;
+import static dev.backlight.metrics.service.Ratios.ratio;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -36,8 +38,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class InterruptionCostService {
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     @Schema(name = "InterruptionDay", description = "One employee's day")
     public record Day(@Schema(example = "2026-03-09") LocalDate day, @Schema(example = "12") long employeeId,
@@ -173,16 +173,12 @@ public class InterruptionCostService {
             week[4] += minutes;
         }
         List<Week> weekLines = weeks.entrySet().stream().map(w -> new Week(w.getKey(), w.getValue()[0],
-                BigDecimal.valueOf(w.getValue()[0]).divide(BigDecimal.valueOf(w.getValue()[1]), 2, RoundingMode.HALF_UP),
+                ratio(w.getValue()[0], w.getValue()[1], 2),
                 percent(w.getValue()[2], w.getValue()[4]), percent(w.getValue()[3], w.getValue()[4]))).toList();
         List<KindCost> kindLines = kinds.entrySet().stream().map(k -> new KindCost(k.getKey(), k.getValue()[0], k.getValue()[1],
                 k.getValue()[1] + k.getValue()[0] * low, k.getValue()[1] + k.getValue()[0] * high, FIXES.get(k.getKey()))).toList();
         long totalLogged = logged.values().stream().mapToLong(Long::longValue).sum();
         return new Report(from, to, low, high, totalCount, totalLow, totalHigh, percent(totalLow, totalLogged),
                 percent(totalHigh, totalLogged), kindLines, weekLines, dayLines);
-    }
-
-    private static BigDecimal percent(long part, long whole) {
-        return whole == 0 ? null : BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
     }
 }
