@@ -3,16 +3,13 @@ package dev.backlight.testing;
 import static io.restassured.RestAssured.given;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-/** Requests tests make: to the service under test or to an upstream service, and checks of its API document. */
+/** Requests tests make: to the service under test or to an upstream service. */
 public final class Api {
 
     private Api() {
@@ -28,19 +25,5 @@ public final class Api {
         URI service = URI.create(ConfigProvider.getConfig().getValue("quarkus.rest-client." + name + ".url", String.class));
         return given().baseUri(service.getScheme() + "://" + service.getHost()).port(service.getPort())
                 .auth().oauth2(token).contentType(ContentType.JSON);
-    }
-
-    /** "METHOD /path" of every operation in the service's OpenAPI document that has no summary. */
-    @SuppressWarnings("unchecked")
-    public static List<String> operationsWithoutSummary() {
-        Map<String, Map<String, Map<String, Object>>> paths = given().accept("application/json").get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath().getMap("paths");
-        List<String> undocumented = new ArrayList<>();
-        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            if (operation.get("summary") == null) {
-                undocumented.add(method.toUpperCase() + " " + path);
-            }
-        }));
-        return undocumented;
     }
 }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import org.junit.jupiter.api.Test;
 
 import dev.backlight.testing.PostgresTestResource;
+import dev.backlight.testing.ServiceDocumentation;
 import dev.backlight.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(TestTokens.class)
-class OpenApiTest {
+class OpenApiTest implements ServiceDocumentation {
 
     @Test
     void documentDescribesTheApiWithExamplesForBiTools() {
@@ -27,10 +28,5 @@ class OpenApiTest {
                 .body("components.schemas.TimeEntry.properties.workDate.description", notNullValue())
                 .body("components.schemas.Problem.properties.errors", notNullValue())
                 .body("paths.'/api/time/reports/hours'.get.responses.'200'.content", hasKey("text/csv"));
-    }
-
-    @Test
-    void healthReportsTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }
