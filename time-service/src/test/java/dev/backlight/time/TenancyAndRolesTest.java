@@ -3,9 +3,9 @@ package dev.backlight.time;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
@@ -49,7 +49,7 @@ class TenancyAndRolesTest {
         b.asAdmin().get("/api/time/clients/ACME").then().statusCode(404);
         b.asManager().get("/api/time/timesheets/" + alex + "/2026-03-02").then().statusCode(404);
         b.asManager().body(Map.of("employeeId", alex, "functionCode", "OTHER", "workDate", "2026-03-04", "durationMinutes", 10))
-                .post("/api/time/entries").then().statusCode(404);
+                .post("/api/time/entries").then().statusCode(400).body("errors.field", hasItem("employeeId"));
         a.asManager().get("/api/time/entries/" + entryOfA).then().statusCode(200);
     }
 

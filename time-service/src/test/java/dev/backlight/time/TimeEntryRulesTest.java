@@ -133,7 +133,7 @@ class TimeEntryRulesTest {
         fx.asManager().body(Map.of("employeeId", dana, "functionCode", "NOPE", "workDate", "2026-03-04", "durationMinutes", 30))
                 .post("/api/time/entries").then().statusCode(400).body("errors.field", hasItem("functionCode"));
         fx.asManager().body(Map.of("employeeId", 999_999, "functionCode", "OTHER", "workDate", "2026-03-04", "durationMinutes", 30))
-                .post("/api/time/entries").then().statusCode(404).body("errors.field", hasItem("employeeId"));
+                .post("/api/time/entries").then().statusCode(400).body("errors.field", hasItem("employeeId"));
         fx.asManager().body(Map.of("employeeId", dana, "functionCode", "OTHER", "workDate", "2026-03-04", "durationMinutes", 0))
                 .post("/api/time/entries").then().statusCode(400).body("errors.field", hasItem("durationMinutes"));
         fx.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").get("/api/time/entries")

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -34,10 +35,10 @@ public class PolicyResource {
     @Schema(name = "CostingPolicy")
     public record PolicyView(
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("168")
-            @Schema(description = "Hours a week after which time is overtime", example = "40") BigDecimal overtimeWeeklyThresholdHours,
-            @NotNull @DecimalMin("1") @DecimalMax("5") @Schema(example = "1.5") BigDecimal overtimeMultiplier,
+            @Digits(integer = 3, fraction = 2) @Schema(description = "Hours a week after which time is overtime", example = "40") BigDecimal overtimeWeeklyThresholdHours,
+            @NotNull @DecimalMin("1") @DecimalMax("5") @Digits(integer = 1, fraction = 2) @Schema(example = "1.5") BigDecimal overtimeMultiplier,
             @NotNull @Schema(description = "How hours logged without a client are spread over clients", example = "REVENUE") AllocationPolicy allocation,
-            @DecimalMin(value = "0", inclusive = false)
+            @DecimalMin(value = "0", inclusive = false) @Digits(integer = 8, fraction = 2)
             @Schema(description = "Back-office hours a month a single-client operation of this size would need; the base of "
                     + "the multi-client overhead ratio", example = "100") BigDecimal singleClientBaselineHoursPerMonth) {
         static PolicyView of(CostingPolicy p) {

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -44,10 +45,10 @@ public class BenchmarkResource {
             @NotNull @Schema(example = "HOURS_PER_UNIT") Benchmark.Basis basis,
             @NotNull @Schema(example = "AGENTS") Benchmark.Scale scale,
             @Min(1) @Max(1_000_000) @Schema(description = "Operation size the thresholds are for; required unless scale is NONE", example = "50") Integer referenceSize,
-            @NotNull @DecimalMin("0") @Schema(example = "1.5") BigDecimal efficientBelow,
-            @NotNull @DecimalMin("0") @Schema(example = "1.5") BigDecimal reasonableFrom,
-            @NotNull @DecimalMin("0") @Schema(example = "3") BigDecimal reasonableTo,
-            @NotNull @DecimalMin("0") @Schema(example = "5") BigDecimal slowAbove) {
+            @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) @Schema(example = "1.5") BigDecimal efficientBelow,
+            @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) @Schema(example = "1.5") BigDecimal reasonableFrom,
+            @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) @Schema(example = "3") BigDecimal reasonableTo,
+            @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) @Schema(example = "5") BigDecimal slowAbove) {
     }
 
     @Schema(name = "FunctionBenchmark")

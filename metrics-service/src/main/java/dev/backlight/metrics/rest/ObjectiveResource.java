@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -51,7 +52,7 @@ public class ObjectiveResource {
             @NotBlank @Size(max = 200) @Schema(example = "Reports under 2 hours each by the end of March") String title,
             @NotBlank @Schema(example = "REPORTING") String functionCode,
             @NotNull @Schema(example = "HOURS_PER_UNIT") Objective.Metric metric,
-            @NotNull @DecimalMin("0") @Schema(example = "2") BigDecimal target,
+            @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 4) @Schema(example = "2") BigDecimal target,
             @NotNull @Schema(example = "AT_MOST") Objective.Direction direction,
             @NotNull @Schema(example = "2026-03-02") LocalDate startDate,
             @NotNull @Schema(example = "2026-03-30") LocalDate dueDate,

@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import dev.backlight.metrics.domain.OutputRecord;
 import dev.backlight.metrics.service.OutputService;
 import dev.backlight.support.rest.DateRange;
+import dev.backlight.support.rest.Paging;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -106,7 +107,7 @@ public class OutputResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(summary = "List outputs finished in [from, to)", description = "Paged, oldest first.")
     public Uni<List<OutputView>> list(@Valid @BeanParam DateRange range, @QueryParam("functionCode") String functionCode,
-            @QueryParam("employeeId") Long employeeId, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("employeeId") Long employeeId, @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         return outputs.search(range.from(), range.to(), functionCode, employeeId, page, size)
                 .map(list -> list.stream().map(OutputView::of).toList());

@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -45,7 +46,7 @@ public class ProcessResource {
             @NotNull @Schema(example = "ADDED") ProcessChange.Change change,
             @NotNull @Schema(example = "2026-02-01") LocalDate effectiveOn,
             @Size(max = 500) @Schema(description = "What an added process replaces or simplifies; absent when nothing", example = "Monthly attestation spreadsheet") String replaces,
-            @DecimalMin("0") @Schema(description = "Estimated hours a month it adds (or, removed, frees)", example = "6") BigDecimal hoursPerMonth,
+            @DecimalMin("0") @Digits(integer = 6, fraction = 2) @Schema(description = "Estimated hours a month it adds (or, removed, frees)", example = "6") BigDecimal hoursPerMonth,
             @Size(max = 500) String note) {
     }
 

@@ -8,6 +8,8 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +27,7 @@ import dev.backlight.metrics.domain.QualityEvent;
 import dev.backlight.metrics.domain.QualityKind;
 import dev.backlight.metrics.service.QualityService;
 import dev.backlight.support.rest.DateRange;
+import dev.backlight.support.rest.Paging;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,7 +56,7 @@ public class QualityResource {
             @Size(max = 40) @Schema(example = "CLIENT-A") String clientCode,
             @Schema(description = "The output the finding concerns", example = "41") Long outputId,
             @Min(1) @Max(100_000) @Schema(description = "Defects found; 1 when absent", example = "2") Integer count,
-            @Schema(description = "Score (0-100) or duration in hours, for measured kinds", example = "91.5") BigDecimal measured,
+            @DecimalMin("0") @Digits(integer = 10, fraction = 2) @Schema(description = "Score (0-100) or duration in hours, for measured kinds", example = "91.5") BigDecimal measured,
             @Size(max = 500) String note,
             @Size(max = 100) @Schema(description = "Idempotency key", example = "qa-cal-2026-03") String externalRef) {
     }
@@ -99,7 +102,7 @@ public class QualityResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(summary = "List findings that occurred in [from, to)")
     public Uni<List<EventView>> list(@Valid @BeanParam DateRange range, @QueryParam("functionCode") String functionCode,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page, @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page, @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         return quality.search(range.from(), range.to(), functionCode, page, size).map(list -> list.stream().map(EventView::of).toList());
     }
 

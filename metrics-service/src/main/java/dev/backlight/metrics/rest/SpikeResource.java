@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -61,7 +62,7 @@ public class SpikeResource {
             @NotNull @Schema(description = "DTSTART: the first date the rule counts from", example = "2026-01-15") LocalDate firstDate,
             @NotBlank @Size(max = 500) @Schema(description = "RFC 5545 RRULE, daily or less often", example = "FREQ=MONTHLY;BYMONTHDAY=15,-1") String rrule,
             @NotNull @Min(1) @Max(20) @Schema(description = "Working days the run takes: before a pay date, up to and including any other deadline", example = "2") Integer runWorkingDays,
-            @NotNull @DecimalMin(value = "0", inclusive = false) @Schema(description = "Output units each occurrence brings (e.g. one pay cycle, 12 hires)", example = "1") BigDecimal expectedUnits,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 2) @Schema(description = "Output units each occurrence brings (e.g. one pay cycle, 12 hires)", example = "1") BigDecimal expectedUnits,
             @NotNull @Schema(description = "When an occurrence falls on a holiday or the owner's day off", example = "EARLIER") RecurringDeadline.NonWorkingDay nonWorkingDay) {
         SpikeCalendarService.DeadlineData data() {
             return new SpikeCalendarService.DeadlineData(name, kind, functionCode, ownerEmployeeId, clientCode, firstDate, rrule,

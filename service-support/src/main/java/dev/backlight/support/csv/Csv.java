@@ -5,10 +5,14 @@ import java.io.Reader;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.smallrye.mutiny.Multi;
@@ -21,8 +25,12 @@ public final class Csv {
 
     public static final String MEDIA_TYPE = "text/csv";
 
+    /** Characters that make a spreadsheet read a cell as a formula (OWASP's CSV injection list). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .findAndAddModules()
+            .addModule(new SimpleModule("backlight-csv-text").addSerializer(String.class, new FormulaSafeText()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // Records without @JsonPropertyOrder keep their declared order: the order their JSON form has.
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -66,6 +74,27 @@ public final class Csv {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         try (var iterator = MAPPER.readerFor(rowType).with(schema).<T>readValues(csv)) {
             return iterator.readAll();
+        }
+    }
+
+    /**
+     * Text as a spreadsheet shows it but never evaluates it: a cell that starts like a formula gets a leading
+     * apostrophe, which spreadsheets take as "this is text".
+     */
+    static String neutralised(String cell) {
+        return !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    }
+
+    /** Every text cell, whatever row type it comes from, is written through {@link #neutralised}. */
+    private static final class FormulaSafeText extends StdSerializer<String> {
+
+        FormulaSafeText() {
+            super(String.class);
+        }
+
+        @Override
+        public void serialize(String value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(neutralised(value));
         }
     }
 

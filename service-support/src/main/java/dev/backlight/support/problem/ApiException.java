@@ -54,10 +54,14 @@ public class ApiException extends RuntimeException {
                 what + " " + id + " does not exist", null, null, Problem.extensionsOf("resource", what, "id", String.valueOf(id))));
     }
 
-    /** 404 for an object the request refers to by id in a field: it does not exist for this tenant. */
+    /**
+     * 400 for an object a request body refers to in a field that does not exist for this tenant: the request is
+     * wrong, not its path (404 is kept for an unknown id in the path).
+     */
     public static ApiException unknownReference(String field, String what, Object id) {
-        return new ApiException(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404,
-                what + " " + id + " does not exist", null, List.of(new Problem.FieldError(field, "does not exist")),
+        return new ApiException(new Problem(Problem.TYPE_BASE + "unknown-reference", "Invalid request", 400,
+                field + " refers to " + what + " " + id + ", which does not exist",
+                null, List.of(new Problem.FieldError(field, "refers to " + what + " " + id + ", which does not exist")),
                 Problem.extensionsOf("resource", what, "id", String.valueOf(id))));
     }
 

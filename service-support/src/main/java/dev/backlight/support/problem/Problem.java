@@ -3,6 +3,7 @@ package dev.backlight.support.problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -25,6 +26,15 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://backlight.dev/problems/";
+
+    /** The members RFC 9457 defines and this type adds; an extension may never shadow one of them. */
+    private static final Set<String> MEMBERS = Set.of("type", "title", "status", "detail", "instance", "errors");
+
+    public Problem {
+        if (extensions != null && extensions.keySet().stream().anyMatch(MEMBERS::contains)) {
+            throw new IllegalArgumentException("Problem extensions must not shadow a standard member: " + extensions.keySet());
+        }
+    }
 
     @Schema(name = "FieldError")
     public record FieldError(

@@ -1,6 +1,7 @@
 package dev.backlight.support.problem;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.backlight.support.json.InvalidValue;
+import dev.backlight.support.rest.InvalidParameter;
 import dev.backlight.support.upstream.UpstreamUnavailable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,6 +44,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** SQLSTATE of a CHECK constraint: the request's values are wrong, not in conflict with other data. */
+    private static final String CHECK_VIOLATION = "23514";
+
     /** Matches the circuit breakers' delay before they let a trial call through. */
     @ConfigProperty(name = "backlight.upstream.retry-after-seconds", defaultValue = "10")
     int upstreamRetryAfterSeconds;
@@ -62,6 +68,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> violation(ConstraintViolationException e, UriInfo uri) {
         return violations(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> invalidParameter(InvalidParameter e, UriInfo uri) {
+        return invalid(e.parameter(), e.rule(), uri);
     }
 
     @ServerExceptionMapper
@@ -139,6 +150,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
         Optional<PgException> pg = causeOfType(e, PgException.class);
+        if (pg.isPresent() && CHECK_VIOLATION.equals(pg.get().getSqlState())) {
+            return invalid("body", "breaks the rule " + constraintDescription(pg.get()), uri);
+        }
         if (pg.isPresent() && pg.get().getSqlState() != null && pg.get().getSqlState().startsWith("23")) {
             return respond(new Problem(Problem.TYPE_BASE + "constraint", "Conflict", 409,
                     "The request conflicts with stored data: " + constraintDescription(pg.get()), uri.getPath(), null, null));
@@ -153,6 +167,15 @@ public class ProblemMappers {
         Optional<UpstreamUnavailable> upstream = causeOfType(e, UpstreamUnavailable.class);
         if (upstream.isPresent()) {
             return upstream(upstream.get(), uri);
+        }
+        if (pg.isPresent() && pg.get().getSqlState() != null && pg.get().getSqlState().startsWith("22")) {
+            // Data exceptions: a value the database cannot hold (numeric overflow, a date out of its range, ...).
+            return invalid("body", "holds a value the database cannot store: " + pg.get().getErrorMessage(), uri);
+        }
+        if (isDatabaseUnreachable(e)) {
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e);
+            return api(ApiException.unavailable("database", "The database is not reachable; nothing was changed. "
+                    + "Try again shortly.", upstreamRetryAfterSeconds), uri);
         }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
@@ -186,16 +209,35 @@ public class ProblemMappers {
 
     private static RestResponse<Problem> unreadableBody(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping.getPath()) : "";
-        String message = e instanceof InvalidFormatException invalid
-                ? "has an invalid value '" + invalid.getValue() + "' for type " + invalid.getTargetType().getSimpleName()
-                : e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
-                        ? "is not a valid " + mismatched.getTargetType().getSimpleName()
-                        : "is not valid JSON";
-        if (field.isEmpty()) {
-            field = "body";
+        return invalid(field.isEmpty() ? "body" : field, unreadableValueMessage(e), uri);
+    }
+
+    private static String unreadableValueMessage(JsonProcessingException e) {
+        if (e instanceof InvalidValue broken) {
+            return broken.rule();
         }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+            return "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants()) + ", not '" + invalid.getValue() + "'";
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return "has an invalid value '" + invalid.getValue() + "' for type " + invalid.getTargetType().getSimpleName();
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "is not a valid " + mismatched.getTargetType().getSimpleName();
+        }
+        return "is not valid JSON: " + e.getOriginalMessage();
+    }
+
+    private static RestResponse<Problem> invalid(String field, String message, UriInfo uri) {
         return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, field + " " + message,
                 uri.getPath(), List.of(new Problem.FieldError(field, message)), null));
+    }
+
+    /** The reactive client lost or could not open its connection: the database is down or restarting. */
+    private static boolean isDatabaseUnreachable(Throwable e) {
+        return causeOfType(e, java.net.ConnectException.class).isPresent()
+                || causeOfType(e, io.vertx.sqlclient.ClosedConnectionException.class).isPresent()
+                || causeOfType(e, io.netty.channel.ConnectTimeoutException.class).isPresent();
     }
 
     /** "create.request.items[0].name" becomes "items[0].name"; a query parameter keeps its own name. */

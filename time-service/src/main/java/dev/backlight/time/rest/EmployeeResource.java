@@ -49,7 +49,7 @@ public class EmployeeResource {
             @Size(max = 200) @Schema(description = "Subject (sub claim) of the employee's login", example = "8d0c6f3e-2b6a-4f0e-9d7b-1f0c8e1a2b3c") String subject,
             @Size(max = 100) @Schema(example = "Workforce management") String team,
             @Schema(description = "IANA zone; the tenant's when absent", example = "America/New_York") String timeZone,
-            @Schema(description = "Working days; Monday to Friday when absent", example = "[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"]") Set<DayOfWeek> workDays,
+            @Schema(description = "Working days; Monday to Friday when absent", example = "[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"]") Set<@NotNull DayOfWeek> workDays,
             @Schema(description = "Start of working hours; 09:00 when absent", example = "08:30:00") LocalTime workStart,
             @Schema(description = "End of working hours; 17:00 when absent", example = "17:00:00") LocalTime workEnd,
             @DecimalMin("0") @DecimalMax("80") @Schema(description = "Contracted hours per week; 40 when absent", example = "40") BigDecimal weeklyContractHours,

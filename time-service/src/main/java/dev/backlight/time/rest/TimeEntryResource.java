@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import dev.backlight.support.csv.Csv;
 import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.rest.Paging;
 import dev.backlight.support.tenancy.Roles;
 import dev.backlight.time.domain.EntrySource;
 import dev.backlight.time.service.ImportService;
@@ -155,7 +156,7 @@ public class TimeEntryResource {
     @Operation(summary = "List time entries", description = "Entries whose work date is in [from, to), newest first, "
             + "paginated. Staff see only their own.")
     public Uni<EntryPage> list(@Valid @BeanParam EntryQuery query,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return entryService.list(query.filter(), page, size).map(listed -> new EntryPage(
                 listed.entries().stream().map(e -> TimeEntryView.of(e, listed.catalog())).toList(), page, size, listed.total()));

@@ -1,5 +1,7 @@
 package dev.backlight.time.service;
 
+import java.util.function.Function;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -42,12 +44,22 @@ public class EmployeeScope {
      * employee's time are checked one after another. {@code requested} may be null to mean "myself".
      */
     public Uni<Employee> forTimeChange(Long requested) {
-        return target(requested, managesTime()).chain(employee -> employees.lockForTimeChange(employee.id));
+        return target(requested, managesTime(), UNKNOWN_IN_BODY).chain(employee -> employees.lockForTimeChange(employee.id));
     }
 
     /** The employee whose time is read; staff may name only themselves. */
     public Uni<Employee> forReading(Long requested) {
-        return target(requested, seesWholeTenant());
+        return target(requested, seesWholeTenant(), UNKNOWN_IN_BODY);
+    }
+
+    /** As {@link #forTimeChange}, for an employee named by the request's path: an unknown one is a 404. */
+    public Uni<Employee> forTimeChangeAt(long pathId) {
+        return target(pathId, managesTime(), UNKNOWN_IN_PATH).chain(employee -> employees.lockForTimeChange(employee.id));
+    }
+
+    /** As {@link #forReading}, for an employee named by the request's path: an unknown one is a 404. */
+    public Uni<Employee> forReadingAt(long pathId) {
+        return target(pathId, seesWholeTenant(), UNKNOWN_IN_PATH);
     }
 
     /** Fails unless the caller may act on this employee's time. */
@@ -62,7 +74,10 @@ public class EmployeeScope {
         }).replaceWithVoid();
     }
 
-    private Uni<Employee> target(Long requested, boolean mayNameOthers) {
+    private static final Function<Long, ApiException> UNKNOWN_IN_BODY = id -> ApiException.unknownReference("employeeId", "employee", id);
+    private static final Function<Long, ApiException> UNKNOWN_IN_PATH = id -> ApiException.notFound("employee", id);
+
+    private Uni<Employee> target(Long requested, boolean mayNameOthers, Function<Long, ApiException> unknown) {
         if (requested == null) {
             return self();
         }
@@ -73,7 +88,6 @@ public class EmployeeScope {
                 }
             });
         }
-        return employees.findById(requested).onItem().ifNull()
-                .failWith(() -> ApiException.unknownReference("employeeId", "employee", requested));
+        return employees.findById(requested).onItem().ifNull().failWith(() -> unknown.apply(requested));
     }
 }

@@ -47,7 +47,7 @@ public class EmployeeService {
 
     @WithSession
     public Uni<Employee> get(Long id) {
-        return scope.forReading(id);
+        return scope.forReadingAt(id);
     }
 
     @WithSession

@@ -147,8 +147,12 @@ public class ReportService {
                                     case TEAM -> team = (String) value;
                                 }
                             }
-                            long seconds = ((Number) r[i++]).longValue();
-                            long count = ((Number) r[i]).longValue();
+                            // An ungrouped sum over no entries is one row of NULL: no hours.
+                            long seconds = r[i] == null ? 0 : ((Number) r[i]).longValue();
+                            long count = ((Number) r[i + 1]).longValue();
+                            if (count == 0) {
+                                continue;
+                            }
                             rows.add(new HoursRow(day, catalog.functionCode(functionId), catalog.clientCode(clientId),
                                     employeeId, team, seconds, count));
                         }

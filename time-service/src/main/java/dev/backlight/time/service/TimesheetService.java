@@ -139,7 +139,7 @@ public class TimesheetService {
     private Uni<Week> load(Long employeeId, LocalDate weekStart, boolean forChange) {
         return tenantService.current().chain(tenant -> {
             checkWeekStart(tenant, weekStart);
-            Uni<Employee> employee = forChange ? scope.forTimeChange(employeeId) : scope.forReading(employeeId);
+            Uni<Employee> employee = forChange ? scope.forTimeChangeAt(employeeId) : scope.forReadingAt(employeeId);
             return employee.chain(e -> timesheets.findWeek(e.id, weekStart)
                     .chain(timesheet -> entries.list("employeeId = ?1 and workDate >= ?2 and workDate < ?3 "
                                     + "order by workDate, startedAt nulls last, id", e.id, weekStart, weekStart.plusDays(7))
@@ -167,7 +167,7 @@ public class TimesheetService {
             }
         }
         throw ApiException.conflict("timesheet-state", "The timesheet is " + week.status() + "; this needs one of "
-                + List.of(allowed), "status", week.status().name());
+                + List.of(allowed), "timesheetStatus", week.status().name());
     }
 
     private void checkWeekStart(Tenant tenant, LocalDate weekStart) {
