@@ -13,7 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The demo users of deploy/keycloak/backlight-realm.json, logged in through Keycloak itself (password grant of the
+ * The demo users of deploy/keycloak/dev/backlight-realm.json, logged in through Keycloak itself (password grant of the
  * backlight-cli client, which only the demo realm has) to get the same tokens a user's app would.
  */
 final class KeycloakLogins {
@@ -51,7 +51,12 @@ final class KeycloakLogins {
     }
 
     String tokenOf(String username, String password) {
-        String form = "client_id=backlight-cli&grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+        return tokenOf("backlight-cli", username, password);
+    }
+
+    /** A password-grant token issued to {@code clientId}, which may be a client of the realm other than the API's. */
+    String tokenOf(String clientId, String username, String password) {
+        String form = "client_id=" + clientId + "&grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))

@@ -35,7 +35,7 @@ final class LocalKeycloak implements AutoCloseable {
         return "http://localhost:" + PORT + "/realms/backlight";
     }
 
-    /** Unpacks the distribution on first use, imports deploy/keycloak/backlight-realm.json and starts the server. */
+    /** Unpacks the distribution on first use, imports deploy/keycloak/dev/backlight-realm.json and starts the server. */
     static LocalKeycloak start(Path root, Path log) throws IOException {
         Path work = root.resolve("deploy/target/keycloak");
         Path home = work.resolve("keycloak");
@@ -53,7 +53,7 @@ final class LocalKeycloak implements AutoCloseable {
         }
         deleteTree(home.resolve("data"));
         Path imports = Files.createDirectories(home.resolve("data/import"));
-        Files.copy(root.resolve("deploy/keycloak/backlight-realm.json"), imports.resolve("backlight-realm.json"),
+        Files.copy(root.resolve("deploy/keycloak/dev/backlight-realm.json"), imports.resolve("backlight-realm.json"),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",

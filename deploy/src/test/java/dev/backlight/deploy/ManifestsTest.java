@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -176,11 +177,12 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev"})
-    void theRealmHasTheRolesClientsAndTenantClaimTheServicesExpect(String overlay) throws Exception {
-        JsonNode realm = new ObjectMapper().readTree(find(render(overlay), ConfigMap.class, "keycloak-realm").getData().get("backlight-realm.json"));
+    @ValueSource(strings = {"dev", "prod"})
+    void theRealmHasTheRolesClientsClaimsAndAudienceTheServicesExpect(String overlay) throws Exception {
+        JsonNode realm = realm(overlay);
         assertEquals("backlight", realm.get("realm").asText());
         assertTrue(applicationProperties("time-service").getProperty("quarkus.oidc.auth-server-url").contains("/realms/backlight"));
+        assertTrue(realm.get("bruteForceProtected").asBoolean(), "brute-force protection");
 
         Set<String> roles = new HashSet<>();
         realm.get("roles").get("realm").forEach(role -> roles.add(role.get("name").asText()));
@@ -194,23 +196,41 @@ class ManifestsTest {
         assertEquals(used, roles);
 
         String tenantClaim = applicationProperties("time-service").getProperty("backlight.tenant-claim");
-        Map<String, JsonNode> clients = new java.util.HashMap<>();
-        realm.get("clients").forEach(client -> clients.put(client.get("clientId").asText(), client));
+        Map<String, JsonNode> clients = clients(realm);
         for (String publicClient : List.of("backlight-web", "backlight-mobile")) {
             JsonNode client = clients.get(publicClient);
             assertTrue(client.get("publicClient").asBoolean(), publicClient);
             assertEquals("S256", client.get("attributes").get("pkce.code.challenge.method").asText(), publicClient);
         }
-        for (String confidential : List.of("backlight-bi", "backlight-services")) {
-            JsonNode client = clients.get(confidential);
-            assertFalse(client.get("publicClient").asBoolean(), confidential);
-            assertTrue(client.get("serviceAccountsEnabled").asBoolean(), confidential);
-            assertTrue(client.get("secret").asText().startsWith("${"), confidential + " secret comes from the environment");
-        }
         for (JsonNode client : clients.values()) {
-            JsonNode mapper = client.get("protocolMappers").get(0);
-            assertEquals(tenantClaim, mapper.get("config").get("claim.name").asText(), client.get("clientId").asText());
+            String id = client.get("clientId").asText();
+            assertEquals(tenantClaim, mapper(client, "oidc-usermodel-attribute-mapper").get("claim.name").asText(), id);
+            // Every client of the API puts the audience every service requires into its access tokens.
+            for (String module : List.of("time-service", "metrics-service", "client-costing-service", "gateway")) {
+                assertEquals(applicationProperties(module).getProperty("quarkus.oidc.token.audience"),
+                        mapper(client, "oidc-audience-mapper").get("included.custom.audience").asText(), id + " for " + module);
+            }
+            if (client.path("secret").isTextual()) {
+                assertTrue(client.get("secret").asText().startsWith("${"), id + " secret comes from the environment");
+            }
         }
+    }
+
+    @Test
+    void theProductionRealmHasNoUserNoPasswordGrantNoDefaultSecretAndNoLocalAddress() throws Exception {
+        JsonNode realm = realm("prod");
+        String text = realm.toString();
+        assertFalse(realm.has("users") && realm.get("users").size() > 0, "no users");
+        assertFalse(text.contains("\"directAccessGrantsEnabled\":true"), "no client allows the password grant");
+        assertFalse(Pattern.compile("\\$\\{[A-Z_]+:").matcher(text).find(), "no placeholder with a default value");
+        assertFalse(text.contains("localhost"), "no local address");
+        assertEquals("all", realm.get("sslRequired").asText());
+        assertEquals(List.of("${BACKLIGHT_WEB_URL}/*"), List.of(clients(realm).get("backlight-web").get("redirectUris").get(0).asText()));
+    }
+
+    @Test
+    void theDevelopmentRealmHasTheDemoUsersOfEachTenant() throws Exception {
+        JsonNode realm = realm("dev");
         Set<String> tenants = new HashSet<>();
         realm.get("users").forEach(user -> {
             if (user.has("attributes") && user.get("attributes").has("tenant")) {
@@ -226,6 +246,27 @@ class ManifestsTest {
                 assertTrue(hasUser(realm, tenant, role), tenant + " has a demo " + role);
             }
         }
+        // The local run imports the same realm as the dev overlay.
+        assertEquals(realm, new ObjectMapper().readTree(ROOT.resolve("deploy/keycloak/dev/backlight-realm.json").toFile()));
+    }
+
+    private static JsonNode realm(String overlay) throws Exception {
+        return new ObjectMapper().readTree(find(render(overlay), ConfigMap.class, "keycloak-realm").getData().get("backlight-realm.json"));
+    }
+
+    private static Map<String, JsonNode> clients(JsonNode realm) {
+        Map<String, JsonNode> clients = new java.util.HashMap<>();
+        realm.get("clients").forEach(client -> clients.put(client.get("clientId").asText(), client));
+        return clients;
+    }
+
+    private static JsonNode mapper(JsonNode client, String type) {
+        for (JsonNode mapper : client.get("protocolMappers")) {
+            if (mapper.get("protocolMapper").asText().equals(type)) {
+                return mapper.get("config");
+            }
+        }
+        throw new AssertionError(client.get("clientId").asText() + " has no " + type);
     }
 
     private static boolean hasUser(JsonNode realm, String tenant, String role) {

@@ -137,4 +137,13 @@ class SuiteEndToEndTest {
         assertEquals(403, call("GET", "/api/time/employees", logins.token(DemoData.CALL_CENTER, "staff"), null).status());
         assertEquals(401, call("GET", "/api/time/tenant", "not-a-token", null).status());
     }
+
+    @Test
+    void aTokenTheRealmIssuedToAnotherClientIsRefused() throws Exception {
+        // admin-cli is in every realm; its tokens are real and signed by the realm, but not for the Backlight API.
+        String notForTheApi = logins.tokenOf("admin-cli", "cc-manager", KeycloakLogins.PASSWORD);
+        Answer refused = call("GET", "/api/time/tenant", notForTheApi, null);
+        assertEquals(401, refused.status(), String.valueOf(refused.body()));
+        assertEquals(200, call("GET", "/api/time/tenant", logins.token(DemoData.CALL_CENTER, "manager"), null).status());
+    }
 }

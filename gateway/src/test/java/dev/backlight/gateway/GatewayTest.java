@@ -55,8 +55,13 @@ class GatewayTest {
 
     @Test
     void tokensAreCheckedAtTheEdge() {
-        given().get("/api/time/tenant").then().statusCode(401);
-        given().auth().oauth2("not-a-token").get("/api/echo/anything").then().statusCode(401);
+        given().get("/api/time/tenant").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"));
+        given().auth().oauth2("not-a-token").get("/api/echo/anything").then().statusCode(401)
+                .contentType("application/problem+json").body("status", equalTo(401));
+        String anotherClients = TestTokens.tokenForAudience("account", "t-any", "m", "manager");
+        given().auth().oauth2(anotherClients).get("/api/time/tenant").then().statusCode(401)
+                .contentType("application/problem+json");
         given().get("/q/health/ready").then().statusCode(200);
     }
 

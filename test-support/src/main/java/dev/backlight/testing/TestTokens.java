@@ -31,6 +31,11 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
         return ISSUER.token(tenant, subject, Duration.ofMinutes(30), roles);
     }
 
+    /** A token the realm issued to another client than the API's: every service must refuse it. */
+    public static String tokenForAudience(String audience, String tenant, String subject, String... roles) {
+        return ISSUER.token(audience, tenant, subject, Duration.ofMinutes(30), roles);
+    }
+
     /** The value of an Authorization header for such a token. */
     public static String bearer(String tenant, String subject, String... roles) {
         return "Bearer " + token(tenant, subject, roles);

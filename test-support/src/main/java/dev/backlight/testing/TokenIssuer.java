@@ -17,6 +17,8 @@ import io.smallrye.jwt.build.Jwt;
 public final class TokenIssuer {
 
     public static final String ISSUER = "https://backlight.test/realms/backlight";
+    /** The audience the services require, as Keycloak's audience mapper sets it on the API's clients. */
+    public static final String API_AUDIENCE = "backlight-api";
 
     private final KeyPair keys;
 
@@ -46,7 +48,13 @@ public final class TokenIssuer {
 
     /** A token for a user of a tenant (tenant may be null for a platform administrator). */
     public String token(String tenant, String subject, Duration lifetime, String... roles) {
+        return token(API_AUDIENCE, tenant, subject, lifetime, roles);
+    }
+
+    /** A token issued for another audience, as the realm issues to its other clients. */
+    public String token(String audience, String tenant, String subject, Duration lifetime, String... roles) {
         var builder = Jwt.issuer(ISSUER)
+                .audience(audience)
                 .subject(subject)
                 .claim("preferred_username", subject)
                 .claim("typ", "Bearer")

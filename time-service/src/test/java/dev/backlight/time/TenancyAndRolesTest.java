@@ -104,4 +104,40 @@ class TenancyAndRolesTest {
         String lost = TestTokens.token(a.tenant, "nobody", "staff");
         a.as(lost).get("/api/time/employees/me").then().statusCode(403).body("detail", containsString("No employee"));
     }
+
+    @Test
+    void aTokenIssuedForAnotherAudienceIsRefused() {
+        String accountConsole = TestTokens.tokenForAudience("account", a.tenant, "manager-" + a.tenant, "manager");
+        a.as(accountConsole).get("/api/time/tenant").then().statusCode(401).contentType("application/problem+json");
+        a.asManager().get("/api/time/tenant").then().statusCode(200);
+    }
+
+    @Test
+    void aDeactivatedEmployeeCapturesNoMoreTime() {
+        String alexToken = a.staffToken("alex");
+        a.as(alexToken).body(Map.of("functionCode", "REPORTING", "workDate", "2026-03-05", "durationMinutes", 30))
+                .post("/api/time/entries").then().statusCode(201);
+        a.asAdmin().body(Map.of("name", "Employee alex", "email", "alex@" + a.tenant + ".example", "subject", "alex",
+                "team", "WFM", "active", false)).put("/api/time/employees/" + alex).then().statusCode(200);
+
+        a.as(alexToken).body(Map.of("functionCode", "REPORTING", "workDate", "2026-03-06", "durationMinutes", 30))
+                .post("/api/time/entries").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("deactivated"));
+        a.as(alexToken).body(Map.of("functionCode", "REPORTING")).post("/api/time/timers/start").then().statusCode(403);
+        a.as(alexToken).body(Map.of("kind", "AGENT_QUESTION", "minutes", 3)).post("/api/time/interruptions").then().statusCode(403);
+        a.as(alexToken).post("/api/time/timesheets/" + alex + "/2026-03-02/submit").then().statusCode(403);
+        // Reading their past time is still possible.
+        a.as(alexToken).queryParam("from", "2026-03-01").queryParam("to", "2026-03-31").get("/api/time/entries")
+                .then().statusCode(200).body("total", equalTo(2));
+    }
+
+    @Test
+    void analystsReadHoursByEmployeeButNotTheExactTimeline() {
+        a.as(a.analystToken).queryParam("from", "2026-03-01").queryParam("to", "2026-03-31").queryParam("groupBy", "employee")
+                .get("/api/time/reports/hours").then().statusCode(200);
+        a.as(a.analystToken).queryParam("from", "2026-03-01").queryParam("to", "2026-03-31")
+                .get("/api/time/reports/timeline").then().statusCode(403).contentType("application/problem+json");
+        a.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-03-31")
+                .get("/api/time/reports/timeline").then().statusCode(200);
+    }
 }

@@ -83,7 +83,7 @@ public class ReportResource {
     @GET
     @Path("/overtime")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @Operation(summary = "Overtime and what it costs, against the process fixes", description = "Hours beyond the weekly "
             + "threshold in the tenant's weeks (falling on the day the threshold is crossed), their cost at the multiplier "
             + "per week and per year, and each process-fix option's yearly cost against the value of the hours it saves.")
@@ -94,7 +94,7 @@ public class ReportResource {
     @GET
     @Path("/overtime")
     @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @Operation(summary = "Overtime per week as CSV")
     public Uni<String> overtimeCsv(@Valid @BeanParam DateRange range) {
         return overtime.overtime(range.from(), range.to(LONGEST_OVERTIME_DAYS))

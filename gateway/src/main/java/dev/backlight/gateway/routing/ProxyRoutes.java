@@ -28,7 +28,7 @@ import io.vertx.httpproxy.ProxyResponse;
 /**
  * Routes each service's path prefix to it with Vert.x HTTP Proxy, streaming bodies both ways. In front of every
  * request: a request id (the caller's, or a new one) sent to the service and back to the caller, and the tenant's rate
- * limit. The token was already verified by the HTTP permission on /api/*; the services verify it again.
+ * limit. Only authenticated callers pass (Quarkus verified the token before any route); the services verify it again.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -67,6 +67,10 @@ public class ProxyRoutes {
             context.request().headers().set(REQUEST_ID, requestId);
         }
         context.response().putHeader(REQUEST_ID, requestId);
+        if (!(context.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
+            EdgeProblems.sendUnauthorized(context);
+            return;
+        }
         long wait = rateLimiter.secondsToWait(tenantOf(context));
         if (wait > 0) {
             context.response().putHeader("Retry-After", String.valueOf(wait));

@@ -83,7 +83,7 @@ public class WorkloadResource {
     @GET
     @Path("/context-switching")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @Operation(summary = "Context switching and a batching plan in [from, to)", description = "From the order of each "
             + "employee's timed entries: switches between functions per day, average uninterrupted stretch (interruptions cut "
             + "stretches; same-function entries under 5 minutes apart join), time in stretches shorter than the tenant's "
@@ -96,7 +96,7 @@ public class WorkloadResource {
     @GET
     @Path("/context-switching")
     @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @Operation(summary = "Context switching per employee and day as CSV")
     public Uni<String> contextSwitchingCsv(@Valid @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
         return contextSwitching(range, employeeId).map(report -> Csv.write(ContextSwitchService.Day.class, report.days()));

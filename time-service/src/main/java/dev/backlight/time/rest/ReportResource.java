@@ -126,8 +126,8 @@ public class ReportResource {
     @GET
     @Path("/timeline")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
-    @Operation(summary = "Finished timed entries in the order worked", description = "Work dates in [from, to), per employee "
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
+    @Operation(summary = "Finished timed entries in the order worked", description = "Managers, tenant admins and staff (their own) only: the exact start and end of every entry. Work dates in [from, to), per employee "
             + "by start. Entries recorded as a bare duration are not in it. Staff get only their own.")
     public Uni<List<TimelineRowView>> timeline(@Valid @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
         return reportService.timeline(range.from(), range.to(LONGEST_DETAIL_DAYS), employeeId)
@@ -137,7 +137,7 @@ public class ReportResource {
     @GET
     @Path("/timeline")
     @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
     @Operation(summary = "The timeline as CSV")
     public Uni<String> timelineCsv(@Valid @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
         return timeline(range, employeeId).map(rows -> Csv.write(TimelineRowView.class, rows));

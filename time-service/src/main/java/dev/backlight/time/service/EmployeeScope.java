@@ -44,7 +44,8 @@ public class EmployeeScope {
      * employee's time are checked one after another. {@code requested} may be null to mean "myself".
      */
     public Uni<Employee> forTimeChange(Long requested) {
-        return target(requested, managesTime(), UNKNOWN_IN_BODY).chain(employee -> employees.lockForTimeChange(employee.id));
+        return callerMayCapture().chain(() -> target(requested, managesTime(), UNKNOWN_IN_BODY))
+                .chain(employee -> employees.lockForTimeChange(employee.id));
     }
 
     /** The employee whose time is read; staff may name only themselves. */
@@ -54,7 +55,21 @@ public class EmployeeScope {
 
     /** As {@link #forTimeChange}, for an employee named by the request's path: an unknown one is a 404. */
     public Uni<Employee> forTimeChangeAt(long pathId) {
-        return target(pathId, managesTime(), UNKNOWN_IN_PATH).chain(employee -> employees.lockForTimeChange(employee.id));
+        return callerMayCapture().chain(() -> target(pathId, managesTime(), UNKNOWN_IN_PATH))
+                .chain(employee -> employees.lockForTimeChange(employee.id));
+    }
+
+    /**
+     * Someone whose employee record was deactivated (they left) keeps a valid login until it expires or is removed,
+     * but captures and changes no more time, their own or anyone else's.
+     */
+    private Uni<Void> callerMayCapture() {
+        return employees.findBySubject(caller.subject()).invoke(me -> {
+            if (me != null && !me.active) {
+                throw ApiException.forbidden("Your employee record is deactivated; time can no longer be captured or "
+                        + "changed with this login. Ask your tenant administrator to reactivate it.");
+            }
+        }).replaceWithVoid();
     }
 
     /** As {@link #forReading}, for an employee named by the request's path: an unknown one is a 404. */
