@@ -120,7 +120,7 @@ class ClientProfitabilityTest {
         bpo.asAdmin().body(Map.of("revenue", -1, "agentCost", 10)).put("/api/costing/clients/CLIENT-A/months/2026-03").then()
                 .statusCode(400).contentType(containsString("application/problem+json")).body("errors.field", equalTo(List.of("revenue")));
         bpo.asAdmin().body(Map.of("revenue", 10, "agentCost", 10)).put("/api/costing/clients/CLIENT-Z/months/2026-03").then()
-                .statusCode(404).body("errors.field", equalTo(List.of("clientCode")));
+                .statusCode(404).contentType(containsString("application/problem+json")).body("detail", containsString("CLIENT-Z"));
         bpo.asAdmin().body(Map.of("revenue", 10, "agentCost", 10)).put("/api/costing/clients/CLIENT-A/months/2026-13").then()
                 .statusCode(400).body("errors.field", equalTo(List.of("month")));
         bpo.asAdmin().body(Map.of("revenue", 10, "agentCost", 10, "currency", "XYZ")).put("/api/costing/clients/CLIENT-A/months/2026-03")

@@ -77,6 +77,11 @@ class OvertimeTest {
                 .get("/api/costing/overtime/fixes").then().statusCode(200).body(containsString("Scheduling software"));
         bpo.asAnalyst().accept("text/csv").queryParam("from", "2026-03-02").queryParam("to", "2026-03-09")
                 .get("/api/costing/overtime").then().statusCode(200).body(containsString("2026-03-02,10.00,375.00"));
+        // Analysts see the overtime of the operation, not of each person.
+        bpo.asAnalyst().queryParam("from", "2026-03-02").queryParam("to", "2026-03-09").get("/api/costing/overtime").then()
+                .statusCode(200).body("overtimeHours", equalTo(10.0f)).body("employees", hasSize(0));
+        bpo.asManager().queryParam("from", "2026-03-02").queryParam("to", "2026-03-09").get("/api/costing/overtime").then()
+                .statusCode(200).body("employees", hasSize(1));
     }
 
     @Test

@@ -75,7 +75,7 @@ class RatesAndAllocationTest {
                         "hourlyRate", 31)).post("/api/costing/rates").then().statusCode(409)
                 .contentType(containsString("application/problem+json")).body("conflictingRateId", equalTo(teamRate));
         bpo.asAdmin().body(Map.of("scope", "EMPLOYEE", "employeeId", 999_999, "validFrom", "2026-03-01", "hourlyRate", 31))
-                .post("/api/costing/rates").then().statusCode(404).body("errors.field", equalTo(List.of("employeeId")));
+                .post("/api/costing/rates").then().statusCode(400).body("errors.field", equalTo(List.of("employeeId")));
         bpo.asAdmin().body(Map.of("scope", "TEAM", "validFrom", "2026-03-01", "hourlyRate", 31)).post("/api/costing/rates").then()
                 .statusCode(400).body("errors.field", equalTo(List.of("team")));
         bpo.asAdmin().body(Map.of("scope", "TENANT", "validFrom", "2026-03-01", "hourlyRate", -5)).post("/api/costing/rates").then()

@@ -96,7 +96,7 @@ class ObjectivesTest {
         op.asManager().body(objective("REPORTING", "HOURS_PER_UNIT", -1, "AT_MOST", rae)).post("/api/metrics/objectives").then()
                 .statusCode(400).body("errors.field", hasItem(containsString("target")));
         op.asManager().body(objective("REPORTING", "HOURS_PER_UNIT", 2, "AT_MOST", 999999)).post("/api/metrics/objectives").then()
-                .statusCode(404).body("errors.field", hasItem("ownerEmployeeId"));
+                .statusCode(400).body("errors.field", hasItem("ownerEmployeeId"));
         op.asAnalyst().body(objective("REPORTING", "HOURS_PER_UNIT", 2, "AT_MOST", rae)).post("/api/metrics/objectives").then().statusCode(403);
         long id = op.asManager().body(objective("REPORTING", "HOURS_PER_UNIT", 2, "AT_MOST", rae)).post("/api/metrics/objectives")
                 .then().statusCode(201).extract().jsonPath().getLong("id");

@@ -40,13 +40,13 @@ class OutputsAndQualityTest {
     void outputIsCheckedAgainstTheDirectoryAndNamesTheBadField() {
         Operation op = Operation.withAgents(50, 65);
         long ann = op.employee("ann", "Payroll");
-        op.asManager().body(output("NOPE", ann, "2026-03-02", 1)).post("/api/metrics/outputs").then().statusCode(404)
+        op.asManager().body(output("NOPE", ann, "2026-03-02", 1)).post("/api/metrics/outputs").then().statusCode(400)
                 .contentType(containsString("application/problem+json")).body("errors.field", hasItem("functionCode"));
-        op.asManager().body(output("PAYROLL", 999_999, "2026-03-02", 1)).post("/api/metrics/outputs").then().statusCode(404)
+        op.asManager().body(output("PAYROLL", 999_999, "2026-03-02", 1)).post("/api/metrics/outputs").then().statusCode(400)
                 .body("errors.field", hasItem("employeeId"));
         Map<String, Object> unknownClient = output("PAYROLL", ann, "2026-03-02", 1);
         unknownClient.put("clientCode", "GHOST");
-        op.asManager().body(unknownClient).post("/api/metrics/outputs").then().statusCode(404).body("errors.field", hasItem("clientCode"));
+        op.asManager().body(unknownClient).post("/api/metrics/outputs").then().statusCode(400).body("errors.field", hasItem("clientCode"));
         op.asManager().body(output("PAYROLL", ann, "2026-03-02", 0)).post("/api/metrics/outputs").then().statusCode(400)
                 .body("errors.field", hasItem("units"));
         Map<String, Object> backwards = output("PAYROLL", ann, "2026-03-02", 1);
@@ -70,7 +70,7 @@ class OutputsAndQualityTest {
         long ann = op.employee("ann", "Payroll");
         List<Map<String, Object>> batch = List.of(output("PAYROLL", ann, "2026-03-02", 1), output("REPORTING", ann, "2026-03-03", 2),
                 output("RETIRED_OR_NOT", ann, "2026-03-04", 1));
-        op.asManager().body(Map.of("outputs", batch)).post("/api/metrics/outputs/batch").then().statusCode(404)
+        op.asManager().body(Map.of("outputs", batch)).post("/api/metrics/outputs/batch").then().statusCode(400)
                 .body("errors.field", hasItem("outputs[2].functionCode"));
         op.asManager().body(Map.of("outputs", List.of(output("PAYROLL", ann, "2026-03-02", 1), output("PAYROLL", ann, "2026-03-02", -3))))
                 .post("/api/metrics/outputs/batch").then().statusCode(400).body("errors.field", hasItem("outputs[1].units"));
@@ -126,7 +126,7 @@ class OutputsAndQualityTest {
         String annToken = TestTokens.token(op.tenant, "ann", "staff");
         op.as(annToken).body(output("PAYROLL", ann, "2026-03-02", 1)).post("/api/metrics/outputs").then().statusCode(201)
                 .body("recordedBy", equalTo("ann"));
-        op.as(annToken).body(output("PAYROLL", bob, "2026-03-02", 1)).post("/api/metrics/outputs").then().statusCode(404)
+        op.as(annToken).body(output("PAYROLL", bob, "2026-03-02", 1)).post("/api/metrics/outputs").then().statusCode(400)
                 .body("errors.field", hasItem("employeeId"));
         op.as(annToken).body(output("PAYROLL", null, "2026-03-02", 1)).post("/api/metrics/outputs").then().statusCode(400)
                 .body("errors.field", hasItem("employeeId"));
@@ -147,7 +147,7 @@ class OutputsAndQualityTest {
                 .body("", hasSize(0));
         // A finding may not point at another tenant's output either.
         theirs.asManager().body(Map.of("functionCode", "PAYROLL", "kind", "PAY_CYCLE_CORRECTION", "occurredOn", "2026-03-04",
-                "outputId", id)).post("/api/metrics/quality-events").then().statusCode(404).body("errors.field", hasItem("outputId"));
+                "outputId", id)).post("/api/metrics/quality-events").then().statusCode(400).body("errors.field", hasItem("outputId"));
         theirs.asManager().queryParam("from", "2026-03-01").get("/api/metrics/baseline").then().statusCode(200)
                 .body("functions", hasSize(0));
         mine.asManager().delete("/api/metrics/outputs/" + id).then().statusCode(204);

@@ -70,11 +70,12 @@ class OwnershipTest {
         long lead = op.employee("lead", "WFM");
         op.asManager().body(Map.of("ownerEmployeeId", lead, "backupEmployeeId", lead)).put("/api/metrics/ownership/SCHEDULING")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("backupEmployeeId"));
-        // An unknown reference is a 404 naming the field, as everywhere in the API.
+        // An unknown reference in the body is a 400 naming the field; an unknown function in the path is a 404.
         op.asManager().body(Map.of("ownerEmployeeId", 999999)).put("/api/metrics/ownership/SCHEDULING")
-                .then().statusCode(404).body("errors.field", hasItem("ownerEmployeeId"));
+                .then().statusCode(400).body("errors.field", hasItem("ownerEmployeeId"));
         op.asManager().body(Map.of("ownerEmployeeId", lead)).put("/api/metrics/ownership/NOT_A_FUNCTION")
-                .then().statusCode(404).body("errors.field", hasItem("functionCode"));
+                .then().statusCode(404).contentType(containsString("application/problem+json"))
+                .body("detail", containsString("NOT_A_FUNCTION"));
         op.asManager().body(Map.of("handoffs", List.of(Map.of("from", "HR")))).put("/api/metrics/ownership/SCHEDULING")
                 .then().statusCode(400).body("errors.field", hasItem(containsString("handoffs")));
         op.asAnalyst().body(Map.of("ownerEmployeeId", lead)).put("/api/metrics/ownership/SCHEDULING").then().statusCode(403);
@@ -82,7 +83,7 @@ class OwnershipTest {
         op.asManager().body(Map.of("ownerEmployeeId", lead)).put("/api/metrics/ownership/SCHEDULING").then().statusCode(200);
         Operation other = Operation.withAgents(50, 65);
         other.asManager().body(Map.of("ownerEmployeeId", lead)).put("/api/metrics/ownership/SCHEDULING")
-                .then().statusCode(404).body("errors.field", hasItem("ownerEmployeeId"));
+                .then().statusCode(400).body("errors.field", hasItem("ownerEmployeeId"));
         other.asManager().get("/api/metrics/ownership/SCHEDULING").then().statusCode(200).body("owner", equalTo(null));
         other.asManager().delete("/api/metrics/ownership/SCHEDULING").then().statusCode(404);
         op.asManager().delete("/api/metrics/ownership/SCHEDULING").then().statusCode(204);

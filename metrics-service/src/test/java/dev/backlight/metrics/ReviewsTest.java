@@ -161,7 +161,7 @@ class ReviewsTest {
                 "effectiveOn", "2026-02-01", "replaces", "x")).post("/api/metrics/processes").then().statusCode(400)
                 .body("errors.field", hasItem("replaces"));
         op.asManager().body(Map.of("functionCode", "NOPE", "name", "x", "change", "ADDED", "effectiveOn", "2026-02-01"))
-                .post("/api/metrics/processes").then().statusCode(404).body("errors.field", hasItem("functionCode"));
+                .post("/api/metrics/processes").then().statusCode(400).body("errors.field", hasItem("functionCode"));
         op.asManager().body(Map.of("functionCode", "COMPLIANCE", "change", "ADDED", "effectiveOn", "2026-02-01"))
                 .post("/api/metrics/processes").then().statusCode(400).body("errors.field", hasItem("name"));
         op.asAnalyst().queryParam("from", "2026-01-01").queryParam("to", "2026-04-01").get("/api/metrics/processes").then()

@@ -150,7 +150,7 @@ class SpikeCalendarTest {
         op.asManager().body(deadlineBody("Bad", "PAY_DATE", "PAYROLL", pat, "2026-01-01", "FREQ=MONTHLY", 0, "EARLIER"))
                 .post("/api/metrics/spikes/deadlines").then().statusCode(400).body("errors.field", hasItem(containsString("runWorkingDays")));
         op.asManager().body(deadlineBody("Bad", "PAY_DATE", "PAYROLL", 999999, "2026-01-01", "FREQ=MONTHLY", 2, "EARLIER"))
-                .post("/api/metrics/spikes/deadlines").then().statusCode(404).body("errors.field", hasItem("ownerEmployeeId"));
+                .post("/api/metrics/spikes/deadlines").then().statusCode(400).body("errors.field", hasItem("ownerEmployeeId"));
         long id = deadline(op, "Payroll", "PAY_DATE", "PAYROLL", pat, "2026-01-01", "FREQ=MONTHLY", 2, "EARLIER");
         op.asManager().body(deadlineBody("Payroll", "PAY_DATE", "PAYROLL", pat, "2026-01-01", "FREQ=MONTHLY", 2, "EARLIER"))
                 .post("/api/metrics/spikes/deadlines").then().statusCode(409);

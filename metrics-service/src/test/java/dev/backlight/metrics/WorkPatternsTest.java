@@ -71,7 +71,10 @@ class WorkPatternsTest {
         // A shorter threshold for fragments is the tenant's to set.
         op.asAdmin().body(Map.of("contextSwitchMinutesLow", 10, "contextSwitchMinutesHigh", 15, "shortBlockMinutes", 16))
                 .put("/api/metrics/workload/settings").then().statusCode(200).body("overContractPercent", equalTo(110));
-        op.asAnalyst().accept("text/csv").queryParam("from", "2026-03-09").queryParam("to", "2026-03-10")
+        // Each person's work pattern, like the timeline it comes from, is for managers and tenant admins.
+        op.asAnalyst().queryParam("from", "2026-03-09").queryParam("to", "2026-03-10")
+                .get("/api/metrics/workload/context-switching").then().statusCode(403);
+        op.asManager().accept("text/csv").queryParam("from", "2026-03-09").queryParam("to", "2026-03-10")
                 .get("/api/metrics/workload/context-switching").then().statusCode(200)
                 .body(containsString("day,employeeId,functions,switches,blocks,averageBlockMinutes,minutesInShortBlocks,shortBlockPercent,timedMinutes"))
                 .body(containsString("2026-03-09," + solo + ",4,5,7,25.7,25,13.89,180"));

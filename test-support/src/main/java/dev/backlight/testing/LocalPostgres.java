@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -84,12 +88,32 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Quarkus configuration that points a service's default datasource (reactive and Flyway's JDBC) here. */
     public Map<String, String> quarkusDatasourceConfig() {
+        return quarkusDatasourceConfig(username, password);
+    }
+
+    /** The same, for a service that logs in as a role of its own. */
+    public Map<String, String> quarkusDatasourceConfig(String role, String rolePassword) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.datasource.reactive.url", reactiveUrl());
         config.put("quarkus.datasource.jdbc.url", jdbcUrl());
-        config.put("quarkus.datasource.username", username);
-        config.put("quarkus.datasource.password", password);
+        config.put("quarkus.datasource.username", role);
+        config.put("quarkus.datasource.password", rolePassword);
         return config;
+    }
+
+    /** True for the database this class started itself, whose owner may create roles and schemas. */
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /** Runs SQL (one or more statements) as the database's owner, or as the configured user of an external one. */
+    public void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), username, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed on " + jdbcUrl() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

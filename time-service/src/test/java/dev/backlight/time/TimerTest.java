@@ -1,14 +1,15 @@
 package dev.backlight.time;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
@@ -140,5 +141,21 @@ class TimerTest {
                 .then().statusCode(403).contentType("application/problem+json");
         fx.asManager().body(Map.of("employeeId", other, "functionCode", "REPORTING")).post("/api/time/timers/start")
                 .then().statusCode(200).body("started.employeeId", equalTo((int) other));
+    }
+
+    @Test
+    void aPeriodCannotBeLockedOverARunningTimer() throws InterruptedException {
+        String workDate = fx.as(samToken).body(Map.of("functionCode", "REPORTING")).post("/api/time/timers/start")
+                .then().statusCode(200).extract().path("started.workDate");
+        LocalDate day = LocalDate.parse(workDate);
+        Map<String, Object> lock = Map.of("firstDay", day.minusDays(1).toString(), "lastDay", day.toString(), "reason", "month end");
+        // Otherwise the timer, stopped the next morning or closed by the sweep, would write into the locked period.
+        fx.asAdmin().body(lock).post("/api/time/period-locks").then().statusCode(409)
+                .contentType("application/problem+json").body("type", containsString("timer-running"));
+        Thread.sleep(1100); // a timer stopped in its first second is discarded, not recorded
+        fx.as(samToken).body("{}").post("/api/time/timers/stop").then().statusCode(200);
+        fx.asAdmin().body(lock).post("/api/time/period-locks").then().statusCode(201);
+        // Once locked, no timer starts inside the period.
+        fx.as(samToken).body(Map.of("functionCode", "REPORTING")).post("/api/time/timers/start").then().statusCode(409);
     }
 }

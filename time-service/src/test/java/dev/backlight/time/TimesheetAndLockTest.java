@@ -104,4 +104,19 @@ class TimesheetAndLockTest {
         fx.asAdmin().delete("/api/time/period-locks/" + lockId).then().statusCode(204);
         fx.as(kimToken).delete("/api/time/entries/" + entryId).then().statusCode(204);
     }
+
+    @Test
+    void theWeekStartCannotChangeWhileAWeekIsFrozen() {
+        Map<String, Object> sundayWeeks = Map.of("name", "Tenant " + fx.tenant, "timeZone", "America/Chicago",
+                "currency", "USD", "weekStart", "SUNDAY");
+        fx.as(kimToken).post("/api/time/timesheets/" + kim + "/" + WEEK + "/submit").then().statusCode(200);
+        fx.asManager().post("/api/time/timesheets/" + kim + "/" + WEEK + "/approve").then().statusCode(200);
+        // With Sunday weeks the approved Monday week would no longer be found, and its entries would open up again.
+        fx.asAdmin().body(sundayWeeks).put("/api/time/tenant").then().statusCode(409)
+                .contentType("application/problem+json").body("type", containsString("weeks-frozen"));
+        fx.as(kimToken).body(Map.of("functionCode", "PAYROLL", "workDate", "2026-03-04", "durationMinutes", 30))
+                .post("/api/time/entries").then().statusCode(409);
+        fx.asManager().post("/api/time/timesheets/" + kim + "/" + WEEK + "/reopen").then().statusCode(200);
+        fx.asAdmin().body(sundayWeeks).put("/api/time/tenant").then().statusCode(200).body("weekStart", equalTo("SUNDAY"));
+    }
 }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.backlight.costing.domain.CostingPolicy;
 import dev.backlight.support.persistence.KeyLock;
-import dev.backlight.support.tenancy.CurrentTenant;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -18,7 +17,7 @@ public class CostingPolicyRepository implements PanacheRepository<CostingPolicy>
 
     /** The stored policy (null when none), locked against a parallel first write. */
     public Uni<CostingPolicy> lockAndFind() {
-        return getSession().chain(session -> KeyLock.acquire(session, "costing_policy", CurrentTenant.idOrNone()))
+        return getSession().chain(session -> KeyLock.acquire(session, "costing_policy", "policy"))
                 .chain(() -> findAll().firstResult());
     }
 }

@@ -23,6 +23,7 @@ import dev.backlight.costing.service.ProfitabilityService.FunctionLoad;
 import dev.backlight.costing.service.ProfitabilityService.Profitability;
 import dev.backlight.support.csv.Csv;
 import dev.backlight.support.rest.DateRange;
+import dev.backlight.support.tenancy.Caller;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -34,10 +35,12 @@ public class ReportResource {
 
     private final ProfitabilityService profitability;
     private final OvertimeService overtime;
+    private final Caller caller;
 
-    ReportResource(ProfitabilityService profitability, OvertimeService overtime) {
+    ReportResource(ProfitabilityService profitability, OvertimeService overtime, Caller caller) {
         this.profitability = profitability;
         this.overtime = overtime;
+        this.caller = caller;
     }
 
     @GET
@@ -83,18 +86,21 @@ public class ReportResource {
     @GET
     @Path("/overtime")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(summary = "Overtime and what it costs, against the process fixes", description = "Hours beyond the weekly "
             + "threshold in the tenant's weeks (falling on the day the threshold is crossed), their cost at the multiplier "
-            + "per week and per year, and each process-fix option's yearly cost against the value of the hours it saves.")
+            + "per week and per year, and each process-fix option's yearly cost against the value of the hours it saves. "
+            + "The overtime of each employee is listed for managers and tenant admins only (empty for analysts).")
     public Uni<OvertimeReport> overtime(@Valid @BeanParam DateRange range) {
-        return overtime.overtime(range.from(), range.to(LONGEST_OVERTIME_DAYS));
+        boolean seesPeople = caller.hasAnyRole(Roles.TENANT_ADMIN, Roles.MANAGER);
+        return overtime.overtime(range.from(), range.to(LONGEST_OVERTIME_DAYS))
+                .map(report -> seesPeople ? report : report.withoutEmployees());
     }
 
     @GET
     @Path("/overtime")
     @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(summary = "Overtime per week as CSV")
     public Uni<String> overtimeCsv(@Valid @BeanParam DateRange range) {
         return overtime.overtime(range.from(), range.to(LONGEST_OVERTIME_DAYS))

@@ -33,9 +33,10 @@ record Directory(Tenant tenant, Map<Long, Employee> employees, Map<String, Clien
         return client == null ? code : client.name();
     }
 
-    void checkClient(String code) {
+    /** A client account named by the request's path: an unknown one is a 404. */
+    void checkClientInPath(String code) {
         if (!clients.containsKey(code)) {
-            throw ApiException.unknownReference("clientCode", "client account", code);
+            throw ApiException.notFound("client account", code);
         }
     }
 

@@ -42,7 +42,7 @@ public class FinancialsService {
     /** Sets a client's month; sending the same figures again changes nothing. */
     public Uni<Saved> put(String clientCode, YearMonth month, MonthFigures figures) {
         return directory.load().invoke(dir -> {
-            dir.checkClient(clientCode);
+            dir.checkClientInPath(clientCode);
             dir.checkCurrency(figures.currency());
         }).chain(dir -> store(clientCode, month, figures));
     }

@@ -79,8 +79,15 @@ public class OvertimeService {
             @Schema(example = "375.00") BigDecimal costPerWeek,
             @Schema(description = "costPerWeek x 52", example = "19500.00") BigDecimal costPerYear,
             List<Week> weeks,
+            @Schema(description = "Each employee's overtime; managers and tenant admins only, empty for analysts")
             List<EmployeeOvertime> employees,
             List<FixComparison> fixes) {
+
+        /** The same report without anyone's own overtime, for readers who see aggregates only. */
+        public OvertimeReport withoutEmployees() {
+            return new OvertimeReport(from, to, currency, weeklyThresholdHours, multiplier, overtimeHours, overtimeCost,
+                    overtimeHoursPerWeek, costPerWeek, costPerYear, weeks, List.of(), fixes);
+        }
     }
 
     private record Local(List<LabourRate> rates, CostingPolicy policy, List<ProcessFixOption> options) {

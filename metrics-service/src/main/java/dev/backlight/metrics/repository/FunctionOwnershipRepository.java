@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.backlight.metrics.domain.FunctionOwnership;
 import dev.backlight.support.persistence.KeyLock;
-import dev.backlight.support.tenancy.CurrentTenant;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +23,7 @@ public class FunctionOwnershipRepository implements PanacheRepository<FunctionOw
 
     /** The function's record (null when none), locked against a parallel first write. */
     public Uni<FunctionOwnership> lockAndFind(String functionCode) {
-        return getSession().chain(session -> KeyLock.acquire(session, "function_ownership", CurrentTenant.idOrNone() + "/" + functionCode))
+        return getSession().chain(session -> KeyLock.acquire(session, "function_ownership", functionCode))
                 .chain(() -> findByFunction(functionCode));
     }
 }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.backlight.metrics.domain.WorkloadSetting;
 import dev.backlight.support.persistence.KeyLock;
-import dev.backlight.support.tenancy.CurrentTenant;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -18,7 +17,7 @@ public class WorkloadSettingRepository implements PanacheRepository<WorkloadSett
 
     /** The stored settings (null when none), locked against a parallel first write. */
     public Uni<WorkloadSetting> lockAndFind() {
-        return getSession().chain(session -> KeyLock.acquire(session, "workload_setting", CurrentTenant.idOrNone()))
+        return getSession().chain(session -> KeyLock.acquire(session, "workload_setting", "settings"))
                 .chain(() -> findAll().firstResult());
     }
 }

@@ -77,6 +77,9 @@ public class OwnershipService {
 
     public Uni<Line> assign(String functionCode, Assignment assignment) {
         return directory.load().chain(dir -> {
+            if (!dir.functions().containsKey(functionCode)) {
+                throw ApiException.notFound("function", functionCode);
+            }
             dir.activeFunction(functionCode);
             dir.checkEmployee("ownerEmployeeId", assignment.ownerEmployeeId());
             dir.checkEmployee("backupEmployeeId", assignment.backupEmployeeId());

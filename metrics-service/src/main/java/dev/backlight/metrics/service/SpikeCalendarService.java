@@ -82,7 +82,8 @@ public class SpikeCalendarService {
     }
 
     public Uni<RecurringDeadline> update(long id, DeadlineData data) {
-        return checked(data).chain(() -> replace(id, data));
+        // An unknown deadline is a 404 whatever the body holds, so its references are checked only for a known one.
+        return one(id).chain(() -> checked(data)).chain(() -> replace(id, data));
     }
 
     @WithSession

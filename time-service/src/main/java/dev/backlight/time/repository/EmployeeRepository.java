@@ -30,6 +30,14 @@ public class EmployeeRepository implements PanacheRepository<Employee> {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /**
+     * Takes every employee's time-change lock of the tenant, so that no capture runs until the transaction ends:
+     * for changes that every capture must see, such as a new period lock.
+     */
+    public Uni<Void> lockAllForTimeChange() {
+        return find("order by id").withLock(LockModeType.PESSIMISTIC_WRITE).list().replaceWithVoid();
+    }
+
     public Uni<List<Employee>> search(String team, boolean includeInactive) {
         StringBuilder query = new StringBuilder("1 = 1");
         if (team != null) {

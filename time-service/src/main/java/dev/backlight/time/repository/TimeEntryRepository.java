@@ -20,6 +20,12 @@ public class TimeEntryRepository implements PanacheRepository<TimeEntry> {
         return find("employeeId = ?1 and startedAt is not null and endedAt is null", employeeId).firstResult();
     }
 
+    /** The first running timer whose work date falls in [firstDay, lastDay]. */
+    public Uni<TimeEntry> findRunningWithin(LocalDate firstDay, LocalDate lastDay) {
+        return find("startedAt is not null and endedAt is null and workDate >= ?1 and workDate <= ?2 order by startedAt",
+                firstDay, lastDay).firstResult();
+    }
+
     public Uni<List<TimeEntry>> listRunning() {
         return list("startedAt is not null and endedAt is null order by startedAt");
     }

@@ -9,7 +9,9 @@ import jakarta.inject.Inject;
 import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.tenancy.Caller;
 import dev.backlight.time.domain.PeriodLock;
+import dev.backlight.time.repository.EmployeeRepository;
 import dev.backlight.time.repository.PeriodLockRepository;
+import dev.backlight.time.repository.TimeEntryRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +22,12 @@ public class PeriodLockService {
 
     @Inject
     PeriodLockRepository locks;
+
+    @Inject
+    EmployeeRepository employees;
+
+    @Inject
+    TimeEntryRepository runningTimers;
 
     @Inject
     TimeRules rules;
@@ -37,7 +45,15 @@ public class PeriodLockService {
         if (lastDay.isBefore(firstDay)) {
             throw ApiException.invalidField("lastDay", "must not be before firstDay");
         }
-        return locks.findOverlapping(firstDay, lastDay).chain(existing -> {
+        // Captures check the locks while holding their employee's lock; holding all of them here means a timer
+        // cannot start inside the period while it is being locked, nor be missed below.
+        return employees.lockAllForTimeChange().chain(() -> runningTimers.findRunningWithin(firstDay, lastDay)).invoke(running -> {
+            if (running != null) {
+                throw ApiException.conflict("timer-running", "A timer of employee " + running.employeeId + " is running on "
+                        + running.workDate + ", inside the period; stop it before locking", "entryId", running.id,
+                        "employeeId", running.employeeId);
+            }
+        }).chain(() -> locks.findOverlapping(firstDay, lastDay)).chain(existing -> {
             if (existing != null) {
                 throw ApiException.conflict("lock-overlap", "The period overlaps lock " + existing.id + " ("
                         + existing.firstDay + " to " + existing.lastDay + ")", "lockId", existing.id);

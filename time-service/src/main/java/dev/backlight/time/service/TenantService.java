@@ -15,6 +15,7 @@ import dev.backlight.time.domain.Headcount;
 import dev.backlight.time.domain.Tenant;
 import dev.backlight.time.repository.HeadcountRepository;
 import dev.backlight.time.repository.TenantRepository;
+import dev.backlight.time.repository.TimesheetRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -29,6 +30,9 @@ public class TenantService {
 
     @Inject
     HeadcountRepository headcounts;
+
+    @Inject
+    TimesheetRepository timesheets;
 
     @Inject
     Caller caller;
@@ -99,7 +103,8 @@ public class TenantService {
     public Uni<Tenant> update(TenantSettings settings) {
         Validation.zone("timeZone", settings.timeZone());
         String currency = Validation.currency("currency", settings.currency());
-        return current().invoke(tenant -> {
+        return current().call(tenant -> settings.weekStart() == null || settings.weekStart() == tenant.weekStart
+                ? Uni.createFrom().voidItem() : refuseWhileWeeksAreFrozen()).invoke(tenant -> {
             tenant.name = settings.name();
             tenant.timeZone = settings.timeZone();
             tenant.currency = currency;
@@ -107,6 +112,19 @@ public class TenantService {
                 tenant.weekStart = settings.weekStart();
             }
         });
+    }
+
+    /**
+     * Submitted and approved weeks are frozen by their week start; a new week start would leave their entries outside
+     * any frozen week, so it waits until none is left (reopen or reject them first).
+     */
+    private Uni<Void> refuseWhileWeeksAreFrozen() {
+        return timesheets.findFrozen().invoke(frozen -> {
+            if (frozen != null) {
+                throw ApiException.conflict("weeks-frozen", "The week of " + frozen.weekStart + " is " + frozen.status
+                        + "; the week start cannot change while submitted or approved weeks exist", "timesheetId", frozen.id);
+            }
+        }).replaceWithVoid();
     }
 
     @WithSession
