@@ -25,6 +25,7 @@ public final class LocalSuite implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private LocalKeycloak keycloak;
     private LocalPostgres postgres;
+    private DatabaseRoles databaseRoles;
     private ServiceProcess gateway;
 
     public static void main(String[] args) throws Exception {
@@ -55,14 +56,15 @@ public final class LocalSuite implements AutoCloseable {
         // The services find their tokens' keys through Keycloak's discovery document, so it has to answer first.
         keycloak.awaitReady(Duration.ofMinutes(3));
 
-        Map<String, String> config = new HashMap<>(postgres.quarkusDatasourceConfig());
-        config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
-        ServiceProcess time = start(root, "time-service", 8081, config);
+        databaseRoles = DatabaseRoles.create(root, postgres);
+
+        Map<String, String> config = Map.of("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+        ServiceProcess time = start(root, "time-service", 8081, withDatabase("time-service", config));
         // metrics-service and client-costing-service read time-service with the caller's token.
         Map<String, String> upstreamConfig = new HashMap<>(config);
         upstreamConfig.put("quarkus.rest-client.time-service.url", time.baseUri().toString());
-        ServiceProcess metrics = start(root, "metrics-service", 8082, upstreamConfig);
-        ServiceProcess costing = start(root, "client-costing-service", 8083, upstreamConfig);
+        ServiceProcess metrics = start(root, "metrics-service", 8082, withDatabase("metrics-service", upstreamConfig));
+        ServiceProcess costing = start(root, "client-costing-service", 8083, withDatabase("client-costing-service", upstreamConfig));
         Map<String, String> gatewayConfig = new HashMap<>(upstreamConfig);
         gatewayConfig.put("quarkus.rest-client.metrics-service.url", metrics.baseUri().toString());
         gatewayConfig.put("quarkus.rest-client.client-costing-service.url", costing.baseUri().toString());
@@ -74,6 +76,17 @@ public final class LocalSuite implements AutoCloseable {
         System.out.println("Loading demo data ...");
         demoData(Map.of("time", time.baseUri().toString(), "metrics", metrics.baseUri().toString(),
                 "costing", costing.baseUri().toString(), "gateway", gateway.baseUri().toString())).load();
+    }
+
+    /** A service's configuration with its own database role. */
+    private Map<String, String> withDatabase(String service, Map<String, String> config) {
+        Map<String, String> withDatabase = new HashMap<>(config);
+        withDatabase.putAll(databaseRoles.datasourceFor(service));
+        return withDatabase;
+    }
+
+    DatabaseRoles databaseRoles() {
+        return databaseRoles;
     }
 
     URI gatewayUri() {

@@ -176,6 +176,83 @@ class ManifestsTest {
         assertEquals(overlay.equals("dev"), url.startsWith("postgresql://postgres:5432/"), url);
     }
 
+    /** The secret each container takes the variable {@code name} from. */
+    private static String secretOf(Container container, String name) {
+        return container.getEnv().stream().filter(env -> env.getName().equals(name)).findFirst()
+                .map(env -> env.getValueFrom().getSecretKeyRef().getName())
+                .orElseThrow(() -> new AssertionError(container.getName() + " has no " + name));
+    }
+
+    private static Container container(List<HasMetadata> objects, String deployment) {
+        return find(objects, Deployment.class, deployment).getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void eachServiceAndKeycloakLogInAsADatabaseRoleOfTheirOwn(String overlay) throws Exception {
+        List<HasMetadata> objects = render(overlay);
+        String roles = Files.readString(ROOT.resolve("deploy/k8s/database/database-roles.sql"));
+        Set<String> secrets = new HashSet<>();
+        for (String module : List.of("time-service", "metrics-service", "client-costing-service")) {
+            Container container = container(objects, module);
+            String variable = container.getEnv().stream().map(EnvVar::getName).filter(n -> n.endsWith("_DB_USER"))
+                    .findFirst().orElseThrow();
+            assertEquals(secretOf(container, variable), secretOf(container, variable.replace("_USER", "_PASSWORD")), module);
+            secrets.add(secretOf(container, variable));
+            // The role that owns the service's schema is made by the roles script.
+            String schema = applicationProperties(module).getProperty("quarkus.flyway.schemas");
+            assertTrue(Pattern.compile("CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION backlight_\\w+").matcher(roles).find(),
+                    module + " schema " + schema);
+        }
+        secrets.add(secretOf(container(objects, "keycloak"), "KC_DB_USERNAME"));
+        assertEquals(4, secrets.size(), "one database role per service and one for Keycloak: " + secrets);
+        assertTrue(roles.contains("CREATE SCHEMA IF NOT EXISTS keycloak AUTHORIZATION backlight_keycloak"));
+        if (overlay.equals("dev")) {
+            StatefulSet postgres = objects.stream().filter(StatefulSet.class::isInstance).map(StatefulSet.class::cast).findFirst().orElseThrow();
+            Container server = postgres.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertFalse(secrets.contains(secretOf(server, "POSTGRES_USER")), "the owner is none of the services' roles");
+            ConfigMap init = find(objects, ConfigMap.class, "postgres-init");
+            assertEquals(roles, init.getData().get("database-roles.sql.in"), "the dev database runs the same roles script");
+        }
+    }
+
+    @Test
+    void productionReachesTheDatabaseOverVerifiedTlsAndHasNoDefaultSecret() throws Exception {
+        List<HasMetadata> objects = render("prod");
+        Map<String, String> config = find(objects, ConfigMap.class, "backlight-config").getData();
+        assertTrue(config.get("db-reactive-url").contains("sslmode=verify-full"), config.get("db-reactive-url"));
+        assertTrue(config.get("db-jdbc-url").contains("sslmode=verify-full"), config.get("db-jdbc-url"));
+        assertTrue(config.get("db-jdbc-url").contains("sslrootcert=" + config.get("db-ca-file")), config.get("db-jdbc-url"));
+        assertEquals("true", config.get("db-verify-certificate"));
+        String caDirectory = Path.of(config.get("db-ca-file")).getParent().toString();
+        for (String deployment : List.of("time-service", "metrics-service", "client-costing-service", "keycloak")) {
+            assertTrue(container(objects, deployment).getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals(caDirectory)),
+                    deployment + " mounts the database's CA");
+        }
+        Pattern secretWithDefault = Pattern.compile("(?i)(password|secret)[^=]*=\\$\\{[A-Z_]+:");
+        for (String module : SERVICES) {
+            String properties = Files.readString(ROOT.resolve(module + "/src/main/resources/application.properties"));
+            assertFalse(secretWithDefault.matcher(properties).find(), module + " has a secret with a default value");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theIngressesExposeOnlyThePublicPaths(String overlay) throws Exception {
+        List<HasMetadata> objects = render(overlay);
+        assertEquals(Set.of("/api", "/openapi", "/q/swagger-ui"), paths(find(objects, Ingress.class, "backlight")));
+        assertEquals(Set.of("/realms", "/resources"), paths(find(objects, Ingress.class, "keycloak")));
+        Container keycloak = container(objects, "keycloak");
+        String publicHost = keycloak.getEnv().stream().filter(e -> e.getName().equals("KC_HOSTNAME")).findFirst().orElseThrow().getValue();
+        String adminHost = keycloak.getEnv().stream().filter(e -> e.getName().equals("KC_HOSTNAME_ADMIN")).findFirst().orElseThrow().getValue();
+        assertFalse(adminHost.equals(publicHost), "the admin console is not on the public host");
+    }
+
+    private static Set<String> paths(Ingress ingress) {
+        return ingress.getSpec().getRules().stream().flatMap(rule -> rule.getHttp().getPaths().stream())
+                .map(path -> path.getPath()).collect(Collectors.toSet());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void theRealmHasTheRolesClientsClaimsAndAudienceTheServicesExpect(String overlay) throws Exception {

@@ -1,6 +1,7 @@
 package dev.backlight.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -145,5 +149,21 @@ class SuiteEndToEndTest {
         Answer refused = call("GET", "/api/time/tenant", notForTheApi, null);
         assertEquals(401, refused.status(), String.valueOf(refused.body()));
         assertEquals(200, call("GET", "/api/time/tenant", logins.token(DemoData.CALL_CENTER, "manager"), null).status());
+    }
+
+    @Test
+    void eachServiceLogsInAsARoleThatReachesOnlyItsOwnSchema() throws Exception {
+        try (Connection metrics = suite.databaseRoles().connectAs("metrics-service");
+                Statement statement = metrics.createStatement()) {
+            statement.executeQuery("select count(*) from metrics.output_record").close();
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> statement.executeQuery("select count(*) from timekeeping.time_entry"));
+            assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
+            assertThrows(SQLException.class, () -> statement.execute("create schema intruder"));
+        }
+        try (Connection time = suite.databaseRoles().connectAs("time-service"); Statement statement = time.createStatement()) {
+            statement.executeQuery("select count(*) from timekeeping.time_entry").close();
+            assertThrows(SQLException.class, () -> statement.executeQuery("select count(*) from costing.labour_rate"));
+        }
     }
 }
