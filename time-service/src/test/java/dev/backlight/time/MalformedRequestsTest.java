@@ -112,4 +112,20 @@ class MalformedRequestsTest {
         fx.asAdmin().get("/api/time/functions/REPORT%00ING").then().statusCode(not(equalTo(500)))
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void everyRangeHasALimitNamedInTheAnswer() {
+        // Day by day over a century would hold a connection far past any caller's patience.
+        badRequestNaming(fx.as(fx.analystToken).queryParam("from", "1950-01-01").queryParam("to", "2050-01-01").queryParam("bucket", "day")
+                .queryParam("groupBy", "employee,function").get("/api/time/reports/hours").then(), "to")
+                .body("detail", containsString("400 days"));
+        badRequestNaming(fx.as(fx.analystToken).queryParam("from", "2020-01-01").queryParam("to", "2026-01-01").queryParam("bucket", "month")
+                .get("/api/time/reports/hours").then(), "to");
+        fx.as(fx.analystToken).queryParam("from", "2024-01-01").queryParam("to", "2026-12-01").queryParam("bucket", "month")
+                .get("/api/time/reports/hours").then().statusCode(200);
+        badRequestNaming(fx.asManager().queryParam("from", "2020-01-01").queryParam("to", "2026-01-01")
+                .get("/api/time/reports/interruptions").then(), "to");
+        badRequestNaming(fx.asManager().queryParam("from", "2000-01-01").queryParam("to", "2026-01-01")
+                .get("/api/time/entries").then(), "to");
+    }
 }

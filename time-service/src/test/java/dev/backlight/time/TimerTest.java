@@ -112,7 +112,8 @@ class TimerTest {
         } finally {
             TestClock.reset();
         }
-        fx.as(samToken).queryParam("from", "2026-01-01").queryParam("to", "2100-01-01").queryParam("needsReview", true)
+        fx.as(samToken).queryParam("from", LocalDate.now().minusDays(30).toString())
+                .queryParam("to", LocalDate.now().plusDays(30).toString()).queryParam("needsReview", true)
                 .get("/api/time/entries").then().statusCode(200).body("total", equalTo(1));
     }
 
@@ -129,7 +130,8 @@ class TimerTest {
             TestClock.reset();
         }
         fx.as(samToken).get("/api/time/timers/current").then().statusCode(200).body("running", equalTo(false));
-        fx.as(samToken).queryParam("from", "2026-01-01").queryParam("to", "2100-01-01").queryParam("needsReview", true)
+        fx.as(samToken).queryParam("from", LocalDate.now().minusDays(30).toString())
+                .queryParam("to", LocalDate.now().plusDays(30).toString()).queryParam("needsReview", true)
                 .get("/api/time/entries").then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].durationMinutes", equalTo(1440.0f));
     }

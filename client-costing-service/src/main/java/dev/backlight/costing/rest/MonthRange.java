@@ -22,7 +22,7 @@ public class MonthRange {
 
     @QueryParam("to")
     @NotBlank
-    @Parameter(description = "Last month, included", example = "2026-03")
+    @Parameter(description = "Last month, included; at most 36 months after from", example = "2026-03")
     String to;
 
     public YearMonth from() {

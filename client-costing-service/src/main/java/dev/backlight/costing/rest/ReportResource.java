@@ -49,7 +49,8 @@ public class ReportResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(summary = "Client profitability for whole months", description = "Per client: revenue, agent cost, direct "
             + "and allocated back-office hours costed at the rates in force each day, the true gross margin and the "
-            + "apparent margin without back-office cost. Amounts are rounded to the currency's minor unit only here.")
+            + "apparent margin without back-office cost. Amounts are rounded to the currency's minor unit only here. At most "
+            + "36 months, holding at most " + ProfitabilityService.MAX_RATE_PERIODS + " periods of unchanged labour rates.")
     public Uni<Profitability> profitability(@Valid @BeanParam MonthRange range) {
         return profitability.profitability(range.from(), range.to());
     }

@@ -25,7 +25,9 @@ import dev.backlight.costing.domain.LabourRate;
 import dev.backlight.costing.repository.ClientMonthRepository;
 import dev.backlight.costing.repository.CostingPolicyRepository;
 import dev.backlight.costing.repository.LabourRateRepository;
+import dev.backlight.support.problem.ApiException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -92,6 +94,11 @@ public class ProfitabilityService {
     private record Local(List<LabourRate> rates, List<ClientMonth> months, CostingPolicy policy) {
     }
 
+    /** Periods of unchanged rates costed in one request: each is one read of time-service. */
+    public static final int MAX_RATE_PERIODS = 48;
+    /** Reads of time-service one request makes at the same time. */
+    private static final int PARALLEL_READS = 4;
+
     private final TimeService time;
     private final DirectoryService directory;
     private final LabourRateRepository rates;
@@ -113,8 +120,16 @@ public class ProfitabilityService {
         return directory.load().chain(dir -> local(start, end).chain(local -> {
             RateBook book = new RateBook(local.rates(), dir.teams());
             List<RateBook.Segment> segments = book.segments(start, end);
-            List<Uni<HoursReport>> reads = segments.stream().map(s -> time.hoursByClientAndEmployee(s.from(), s.to())).toList();
-            return Uni.join().all(reads).andFailFast()
+            if (segments.size() > MAX_RATE_PERIODS) {
+                throw ApiException.invalidField("to", "the months hold " + segments.size() + " periods of different labour "
+                        + "rates; at most " + MAX_RATE_PERIODS + " are costed in one request, so ask for fewer months");
+            }
+            // Hours of each period of unchanged rates, a few reads at a time, in the periods' order.
+            return Multi.createFrom().range(0, segments.size()).onItem()
+                    .transformToUni(i -> time.hoursByClientAndEmployee(segments.get(i).from(), segments.get(i).to())
+                            .map(report -> Map.entry(i, report)))
+                    .merge(PARALLEL_READS).collect().asList()
+                    .map(read -> read.stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList())
                     .map(reports -> compute(from, to, dir, local, book, segments, reports));
         }));
     }

@@ -88,7 +88,8 @@ public class ObjectiveResource {
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @ResponseStatus(201)
-    @Operation(summary = "Set an objective")
+    @Operation(summary = "Set an objective", description = "A tenant keeps at most " + ObjectiveService.MAX_OBJECTIVES
+            + " objectives (409 beyond), since every read measures each of them.")
     public Uni<ObjectiveView> create(@Valid @NotNull ObjectiveRequest request) {
         return objectives.create(request.data()).chain(o -> withProgress(List.of(o), null)).map(list -> list.get(0));
     }

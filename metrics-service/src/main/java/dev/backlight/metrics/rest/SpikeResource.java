@@ -169,7 +169,8 @@ public class SpikeResource {
     @Operation(summary = "The spike calendar of [from, to)", description = "Every occurrence of the recurring deadlines (moved off "
             + "holidays and days off as each says) with its run on the owner's working days and its expected hours: the "
             + "function's measured hours per unit x the expected units, spread evenly over the run. Time per unit is measured "
-            + "over [measuredFrom, measuredTo), by default the 8 weeks before from. Then the load per owner and day, the "
+            + "over [measuredFrom, measuredTo), by default the 8 weeks before from, at most " + SpikeCalendarService.LONGEST_MEASURED_DAYS
+            + " days; the window [from, to) spans at most " + LONGEST_WINDOW_DAYS + " days. Then the load per owner and day, the "
             + "days where one owner's runs overlap, and for each overlap the nearest move that clears it, with the load after it.")
     public Uni<SpikeCalendarService.Report> calendar(@Valid @BeanParam DateRange range, @QueryParam("measuredFrom") LocalDate measuredFrom,
             @QueryParam("measuredTo") LocalDate measuredTo, @QueryParam("ownerEmployeeId") Long ownerEmployeeId) {

@@ -37,6 +37,8 @@ public class ObjectiveService {
 
     /** Both the starting point and the current value are measured over this many days, as the baseline is. */
     static final int WINDOW_DAYS = 14;
+    /** Objectives per tenant: reading them measures each one's windows, so their number bounds the work of a read. */
+    public static final int MAX_OBJECTIVES = 30;
 
     public enum Status {
         NOT_STARTED, ON_TRACK, AT_RISK, ACHIEVED, MISSED,
@@ -80,7 +82,8 @@ public class ObjectiveService {
     }
 
     public Uni<Objective> update(long id, ObjectiveData data) {
-        return checked(data).chain(() -> replace(id, data));
+        // An unknown objective is a 404 whatever the body holds, so its references are checked only for a known one.
+        return one(id).chain(() -> checked(data)).chain(() -> replace(id, data));
     }
 
     @WithTransaction
@@ -194,11 +197,17 @@ public class ObjectiveService {
 
     @WithTransaction
     Uni<Objective> insert(ObjectiveData data) {
-        Objective objective = new Objective();
-        objective.createdBy = caller.subject();
-        objective.createdAt = Instant.now(clock);
-        apply(objective, data);
-        return objectives.persist(objective);
+        return objectives.countForNewOne().chain(count -> {
+            if (count >= MAX_OBJECTIVES) {
+                throw ApiException.conflict("objective-limit", "A tenant keeps at most " + MAX_OBJECTIVES
+                        + " objectives, each measured whenever they are read; delete finished ones first", "limit", MAX_OBJECTIVES);
+            }
+            Objective objective = new Objective();
+            objective.createdBy = caller.subject();
+            objective.createdAt = Instant.now(clock);
+            apply(objective, data);
+            return objectives.persist(objective);
+        });
     }
 
     @WithTransaction

@@ -40,6 +40,8 @@ public class SpikeCalendarService {
 
     /** Time per unit is measured over this many weeks before the window, unless the caller names a period. */
     static final int MEASURED_WEEKS = 8;
+    /** The longest period time per unit is measured over: a year. */
+    public static final int LONGEST_MEASURED_DAYS = 366;
 
     public record DeadlineData(String name, RecurringDeadline.Kind kind, String functionCode, Long ownerEmployeeId, String clientCode,
             LocalDate firstDate, String rrule, int runWorkingDays, BigDecimal expectedUnits, RecurringDeadline.NonWorkingDay nonWorkingDay) {
@@ -130,6 +132,10 @@ public class SpikeCalendarService {
         LocalDate mFrom = measuredFrom != null ? measuredFrom : mTo.minusWeeks(MEASURED_WEEKS);
         if (!mFrom.isBefore(mTo)) {
             throw ApiException.invalidField("measuredTo", "must be after measuredFrom");
+        }
+        if (mTo.isAfter(mFrom.plusDays(LONGEST_MEASURED_DAYS))) {
+            throw ApiException.invalidField(measuredTo != null ? "measuredTo" : "measuredFrom",
+                    "must be at most " + LONGEST_MEASURED_DAYS + " days after measuredFrom");
         }
         return stored().chain(stored -> time.tenant()
                 .chain(tenant -> time.employees()

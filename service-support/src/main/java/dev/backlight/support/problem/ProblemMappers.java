@@ -46,6 +46,8 @@ public class ProblemMappers {
 
     /** SQLSTATE of a CHECK constraint: the request's values are wrong, not in conflict with other data. */
     private static final String CHECK_VIOLATION = "23514";
+    /** SQLSTATE of a statement cancelled by statement_timeout. */
+    private static final String QUERY_CANCELED = "57014";
 
     /** Matches the circuit breakers' delay before they let a trial call through. */
     @ConfigProperty(name = "backlight.upstream.retry-after-seconds", defaultValue = "10")
@@ -171,6 +173,11 @@ public class ProblemMappers {
         if (pg.isPresent() && pg.get().getSqlState() != null && pg.get().getSqlState().startsWith("22")) {
             // Data exceptions: a value the database cannot hold (numeric overflow, a date out of its range, ...).
             return invalid("body", "holds a value the database cannot store: " + pg.get().getErrorMessage(), uri);
+        }
+        if (pg.isPresent() && QUERY_CANCELED.equals(pg.get().getSqlState())) {
+            LOG.warnf("Statement cancelled on %s: %s", uri.getPath(), pg.get().getErrorMessage());
+            return api(ApiException.unavailable("database", "The request took longer than the database allows one "
+                    + "statement to run; nothing was changed. Ask for a shorter period or fewer groups.", upstreamRetryAfterSeconds), uri);
         }
         if (isDatabaseUnreachable(e)) {
             LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e);

@@ -24,7 +24,10 @@ public class EntryQuery extends DateRange {
     @QueryParam("needsReview")
     Boolean needsReview;
 
+    /** Three years, the longest range a list or an export covers (page or stream through longer histories). */
+    static final int LONGEST_DAYS = 1100;
+
     TimeEntryService.EntryFilter filter() {
-        return new TimeEntryService.EntryFilter(from(), to(), employeeId, functionCode, clientCode, source, needsReview);
+        return new TimeEntryService.EntryFilter(from(), to(LONGEST_DAYS), employeeId, functionCode, clientCode, source, needsReview);
     }
 }

@@ -31,7 +31,8 @@ public class HoursQuery extends DateRange {
     @QueryParam("team")
     String team;
 
-    ReportService.HoursFilter filter() {
-        return new ReportService.HoursFilter(from(), to(), employeeId, functionCode, clientCode, team);
+    /** The filter, after checking that the range spans at most {@code longestDays} days. */
+    ReportService.HoursFilter filter(int longestDays) {
+        return new ReportService.HoursFilter(from(), to(longestDays), employeeId, functionCode, clientCode, team);
     }
 }

@@ -39,6 +39,10 @@ public class ReportResource {
 
     /** Entry-level detail is read about a quarter at a time at most (a quarter in whole weeks fits). */
     private static final int LONGEST_DETAIL_DAYS = 100;
+    /** Day by day: a year and a month, enough to cost a year's overtime in whole weeks. */
+    static final int LONGEST_DAILY_DAYS = 400;
+    /** In weeks, months or in total: three years, the longest a costing or review report asks for. */
+    static final int LONGEST_DAYS = 1100;
 
     @Inject
     ReportService reportService;
@@ -87,7 +91,8 @@ public class ReportResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(summary = "Hours by function, client, employee, team and period", description = "Finished entries whose "
             + "work date is in [from, to). groupBy is a comma list of function, client, employee, team (or none); bucket is day, "
-            + "week (from the tenant's week start), month or total. Staff get only their own hours. Send "
+            + "week (from the tenant's week start), month or total. At most " + LONGEST_DAILY_DAYS + " days with bucket=day, "
+            + LONGEST_DAYS + " days otherwise (400 naming `to` beyond). Staff get only their own hours. Send "
             + "Accept: text/csv for CSV.")
     public Uni<HoursReportView> hours(@Valid @BeanParam HoursQuery query) {
         return report(query).map(report -> {
@@ -158,10 +163,11 @@ public class ReportResource {
     @Path("/interruptions")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
-    @Operation(summary = "Interruption counts and minutes by day, employee and kind", description = "Work dates in [from, to).")
+    @Operation(summary = "Interruption counts and minutes by day, employee and kind", description = "Work dates in [from, to), "
+            + "at most " + LONGEST_DAILY_DAYS + " days.")
     public Uni<List<InterruptionRowView>> interruptions(@Valid @BeanParam DateRange range,
             @QueryParam("employeeId") Long employeeId) {
-        return reportService.interruptions(range.from(), range.to(), employeeId).map(list -> list.stream().map(InterruptionRowView::of).toList());
+        return reportService.interruptions(range.from(), range.to(LONGEST_DAILY_DAYS), employeeId).map(list -> list.stream().map(InterruptionRowView::of).toList());
     }
 
     @GET
@@ -174,7 +180,9 @@ public class ReportResource {
     }
 
     private Uni<ReportService.HoursReport> report(HoursQuery query) {
-        return reportService.hours(query.filter(), dimensions(query.groupBy), parse(Bucket.class, "bucket", query.bucket));
+        Bucket bucket = parse(Bucket.class, "bucket", query.bucket);
+        return reportService.hours(query.filter(bucket == Bucket.DAY ? LONGEST_DAILY_DAYS : LONGEST_DAYS),
+                dimensions(query.groupBy), bucket);
     }
 
     private static Set<Dimension> dimensions(String groupBy) {

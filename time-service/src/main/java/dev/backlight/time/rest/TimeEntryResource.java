@@ -153,8 +153,8 @@ public class TimeEntryResource {
 
     @GET
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
-    @Operation(summary = "List time entries", description = "Entries whose work date is in [from, to), newest first, "
-            + "paginated. Staff see only their own.")
+    @Operation(summary = "List time entries", description = "Entries whose work date is in [from, to) (at most "
+            + EntryQuery.LONGEST_DAYS + " days), newest first, paginated (pages up to " + Paging.MAX_PAGE + "). Staff see only their own.")
     public Uni<EntryPage> list(@Valid @BeanParam EntryQuery query,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
@@ -167,7 +167,7 @@ public class TimeEntryResource {
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(summary = "Export time entries as CSV", description = "Streamed page by page as it is read, so exports "
-            + "of any size never sit whole in memory. Same filters as the list; staff export only their own.")
+            + "of any size never sit whole in memory. Same filters and longest range as the list; staff export only their own.")
     public Multi<String> export(@Valid @BeanParam EntryQuery query) {
         var filter = query.filter();
         AtomicLong lastId = new AtomicLong();
