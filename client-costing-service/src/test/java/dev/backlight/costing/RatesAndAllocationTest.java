@@ -174,4 +174,21 @@ class RatesAndAllocationTest {
         bpo.asAdmin().body(Map.of("overtimeWeeklyThresholdHours", 40, "overtimeMultiplier", 1.5, "allocation", "BY_MOOD"))
                 .put("/api/costing/policy").then().statusCode(400).body("errors.field", equalTo(List.of("allocation")));
     }
+
+    @Test
+    void aProfitabilityRequestCostsABoundedNumberOfRatePeriods() {
+        Bpo bpo = Bpo.inDollars();
+        bpo.client("CLIENT-A");
+        long ava = bpo.employee("ava", "Client services");
+        bpo.logs(ava, "CLIENT-A", LocalDate.parse("2026-03-10"), 60);
+        // A new rate every week for a year: 53 periods of unchanged rates, each one read of time-service.
+        LocalDate week = LocalDate.parse("2026-01-05");
+        for (int i = 0; i < 52; i++) {
+            bpo.rate(Map.of("scope", "EMPLOYEE", "employeeId", ava, "validFrom", week.plusWeeks(i).toString(), "hourlyRate", 30 + i));
+        }
+        bpo.asManager().queryParam("from", "2026-01").queryParam("to", "2026-12").get("/api/costing/profitability").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", equalTo(List.of("to")));
+        bpo.asManager().queryParam("from", "2026-03").queryParam("to", "2026-03").get("/api/costing/profitability").then()
+                .statusCode(200).body("clients[0].directHours", equalTo(1.0f));
+    }
 }

@@ -109,4 +109,17 @@ class ObjectivesTest {
         other.asManager().get("/api/metrics/objectives").then().statusCode(200).body("", hasSize(0));
         op.asManager().delete("/api/metrics/objectives/" + id).then().statusCode(204);
     }
+
+    @Test
+    void aTenantKeepsABoundedNumberOfObjectives() {
+        Operation op = Operation.withAgents(50, 65);
+        long rae = op.employee("rae", "Reporting");
+        for (int i = 0; i < 30; i++) {
+            op.asManager().body(objective("REPORTING", "HOURS_PER_UNIT", 2, "AT_MOST", rae)).post("/api/metrics/objectives")
+                    .then().statusCode(201);
+        }
+        op.asManager().body(objective("REPORTING", "HOURS_PER_UNIT", 2, "AT_MOST", rae)).post("/api/metrics/objectives")
+                .then().statusCode(409).contentType("application/problem+json").body("limit", equalTo(30));
+        op.asManager().get("/api/metrics/objectives").then().statusCode(200).body("", hasSize(30));
+    }
 }

@@ -116,6 +116,14 @@ class OutputsAndQualityTest {
         assertEquals(parallel - 1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         op.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").get("/api/metrics/outputs").then()
                 .body("", hasSize(1));
+
+        // The same externalRef with other units, or from another recorder, is not a retry.
+        Map<String, Object> moreUnits = new HashMap<>(body);
+        moreUnits.put("units", 2);
+        op.asManager().body(moreUnits).post("/api/metrics/outputs").then().statusCode(409)
+                .contentType("application/problem+json").body("type", containsString("external-ref-reused"));
+        op.asAdmin().body(body).post("/api/metrics/outputs").then().statusCode(409);
+        op.asManager().body(body).post("/api/metrics/outputs").then().statusCode(200).body("units", equalTo(1));
     }
 
     @Test

@@ -165,6 +165,9 @@ class SpikeCalendarTest {
         calendar(other, "2026-01-01", "2026-12-31").body("occurrences", hasSize(0));
         other.asManager().queryParam("from", "2026-01-01").queryParam("to", "2028-01-01").get("/api/metrics/spikes/calendar")
                 .then().statusCode(400).body("errors.field", hasItem("to"));
+        // Time per unit is measured over a year at most, however far back measuredFrom reaches.
+        other.asManager().queryParam("from", "2026-01-01").queryParam("to", "2026-02-01").queryParam("measuredFrom", "1950-01-01")
+                .get("/api/metrics/spikes/calendar").then().statusCode(400).body("errors.field", hasItem("measuredFrom"));
         op.asManager().delete("/api/metrics/spikes/deadlines/" + id).then().statusCode(204);
         op.asManager().get("/api/metrics/spikes/deadlines").then().body("", hasSize(0));
     }

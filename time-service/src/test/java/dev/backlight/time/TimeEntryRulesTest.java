@@ -98,6 +98,18 @@ class TimeEntryRulesTest {
         fx.asManager().body(body).post("/api/time/entries").then().statusCode(200).body("id", equalTo((int) id));
         fx.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").get("/api/time/entries")
                 .then().statusCode(200).body("total", equalTo(1));
+        // Another request under the same externalRef is not a retry: it is refused, and nothing changes.
+        Map<String, Object> longer = new HashMap<>(body);
+        longer.put("endedAt", "2026-03-05T16:00:00Z");
+        fx.asManager().body(longer).post("/api/time/entries").then().statusCode(409)
+                .contentType("application/problem+json").body("type", containsString("external-ref-reused"))
+                .body("storedId", equalTo((int) id));
+        // Another tenant's equal externalRef is its own.
+        Fixture other = Fixture.tenant("Europe/London");
+        long ola = other.employee("ola");
+        Map<String, Object> theirs = new HashMap<>(Fixture.timed(ola, "REPORTING", "2026-03-05T14:00:00Z", "2026-03-05T15:00:00Z"));
+        theirs.put("externalRef", "mobile-123");
+        other.asManager().body(theirs).post("/api/time/entries").then().statusCode(201);
     }
 
     @Test

@@ -79,6 +79,13 @@ class TimesheetAndLockTest {
         String kimAsManager = TestTokens.token(fx.tenant, "kim", "manager");
         fx.as(kimAsManager).post("/api/time/timesheets/" + kim + "/" + WEEK + "/approve").then().statusCode(403)
                 .body("detail", containsString("own"));
+
+        // Clearing kim's login for a moment does not make the week someone else's.
+        Map<String, Object> kimWithoutLogin = Map.of("name", "Employee kim", "email", "kim@" + fx.tenant + ".example", "team", "WFM");
+        fx.asAdmin().body(kimWithoutLogin).put("/api/time/employees/" + kim).then().statusCode(200);
+        fx.as(kimAsManager).post("/api/time/timesheets/" + kim + "/" + WEEK + "/approve").then().statusCode(403)
+                .body("detail", containsString("own"));
+        fx.asManager().post("/api/time/timesheets/" + kim + "/" + WEEK + "/approve").then().statusCode(200);
     }
 
     @Test

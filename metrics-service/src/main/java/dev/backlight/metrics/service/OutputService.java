@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -102,6 +103,9 @@ public class OutputService {
                 : outputs.lockAndFindByExternalRef(output.externalRef());
         return existing.chain(found -> {
             if (found != null) {
+                if (!isReplay(found, output)) {
+                    throw ApiException.externalRefReused(output.externalRef(), found.id);
+                }
                 return Uni.createFrom().item(new Recorded(found, false));
             }
             OutputRecord record = new OutputRecord();
@@ -137,6 +141,15 @@ public class OutputService {
         if (output.employeesCovered() != null && !"PAYROLL".equals(output.functionCode())) {
             throw ApiException.invalidField("employeesCovered", "applies to pay cycles (PAYROLL) only");
         }
+    }
+
+    /** The stored record is what this very request, sent again by the same recorder, would have stored. */
+    private boolean isReplay(OutputRecord found, NewOutput output) {
+        return caller.subject().equals(found.recordedBy) && Objects.equals(found.functionCode, output.functionCode())
+                && Objects.equals(found.employeeId, output.employeeId()) && Objects.equals(found.clientCode, output.clientCode())
+                && Objects.equals(found.periodStart, output.periodStart()) && Objects.equals(found.periodEnd, periodEnd(output))
+                && found.units == output.units() && Objects.equals(found.employeesCovered, output.employeesCovered())
+                && Objects.equals(found.note, output.note());
     }
 
     private static LocalDate periodEnd(NewOutput output) {

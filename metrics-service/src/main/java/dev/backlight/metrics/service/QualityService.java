@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -56,9 +57,15 @@ public class QualityService {
         Uni<QualityEvent> existing = finding.externalRef() == null
                 ? Uni.createFrom().nullItem()
                 : events.lockAndFindByExternalRef(finding.externalRef());
-        return existing.chain(found -> found != null
-                ? Uni.createFrom().item(new Recorded(found, false))
-                : concernedOutput(finding).chain(output -> insert(finding)));
+        return existing.chain(found -> {
+            if (found == null) {
+                return concernedOutput(finding).chain(output -> insert(finding));
+            }
+            if (!isReplay(found, finding)) {
+                throw ApiException.externalRefReused(finding.externalRef(), found.id);
+            }
+            return Uni.createFrom().item(new Recorded(found, false));
+        });
     }
 
     @WithSession
@@ -85,6 +92,17 @@ public class QualityService {
                         throw ApiException.invalidField("outputId", "is an output of " + output.functionCode + ", not of " + finding.functionCode());
                     }
                 });
+    }
+
+    /** The stored finding is what this very request, sent again by the same recorder, would have stored. */
+    private boolean isReplay(QualityEvent found, NewFinding finding) {
+        return caller.subject().equals(found.recordedBy) && Objects.equals(found.functionCode, finding.functionCode())
+                && found.kind == finding.kind() && Objects.equals(found.occurredOn, finding.occurredOn())
+                && Objects.equals(found.employeeId, finding.employeeId()) && Objects.equals(found.clientCode, finding.clientCode())
+                && Objects.equals(found.outputId, finding.outputId()) && found.count == (finding.count() == null ? 1 : finding.count())
+                && (found.measured == null ? finding.measured() == null
+                        : finding.measured() != null && found.measured.compareTo(finding.measured()) == 0)
+                && Objects.equals(found.note, finding.note());
     }
 
     private Uni<Recorded> insert(NewFinding finding) {

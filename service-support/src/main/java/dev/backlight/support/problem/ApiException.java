@@ -71,6 +71,15 @@ public class ApiException extends RuntimeException {
                 Problem.extensionsOf(extensionKeyValues)));
     }
 
+    /**
+     * 409: a create repeats an externalRef that already identifies a record with other content or from another
+     * recorder. Only the very same request, repeated, is answered with the stored record.
+     */
+    public static ApiException externalRefReused(String externalRef, Object storedId) {
+        return conflict("external-ref-reused", "externalRef " + externalRef + " already identifies a different record; "
+                + "repeat the original request to get it, or use a new externalRef", "field", "externalRef", "storedId", storedId);
+    }
+
     /** 403: authenticated, but this caller may not do this. */
     public static ApiException forbidden(String detail) {
         return new ApiException(new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403, detail, null, null, null));

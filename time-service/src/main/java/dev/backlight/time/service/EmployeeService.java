@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.tenancy.Caller;
 import dev.backlight.time.domain.Employee;
+import dev.backlight.time.repository.EmployeeLoginRepository;
 import dev.backlight.time.repository.EmployeeRepository;
 import dev.backlight.time.repository.TenantRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -30,6 +32,12 @@ public class EmployeeService {
 
     @Inject
     EmployeeScope scope;
+
+    @Inject
+    EmployeeLoginRepository logins;
+
+    @Inject
+    Caller caller;
 
     @Inject
     Clock clock;
@@ -61,15 +69,19 @@ public class EmployeeService {
             Employee employee = new Employee();
             employee.createdAt = clock.instant();
             apply(employee, data, tenant.timeZone);
-            return employees.persist(employee);
+            return employees.persist(employee).call(created -> logins.recordChange(created, null, caller.subject(), clock.instant()));
         }));
     }
 
     @WithTransaction
     public Uni<Employee> update(Long id, EmployeeData data) {
         return employees.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("employee", id))
-                .chain(employee -> uniqueness(data, id).invoke(() -> apply(employee, data, employee.timeZone))
-                        .replaceWith(employee));
+                .chain(employee -> {
+                    String previousLogin = employee.subject;
+                    return uniqueness(data, id).invoke(() -> apply(employee, data, employee.timeZone))
+                            .chain(() -> logins.recordChange(employee, previousLogin, caller.subject(), clock.instant()))
+                            .replaceWith(employee);
+                });
     }
 
     private Uni<Void> uniqueness(EmployeeData data, Long self) {

@@ -80,11 +80,12 @@ public class ImportService {
                 .onItem().ifNull().failWith(() -> ApiException.invalidField("employeeEmail", "does not exist"))
                 .chain(employee -> employees.lockForTimeChange(employee.id))
                 .chain(employee -> entries.findByExternalRef(row.externalRef()).chain(existing -> {
-                    if (existing != null) {
-                        return Uni.createFrom().item(false);
-                    }
                     var input = new TimeEntryService.EntryInput(employee.id, row.functionCode(), blankToNull(row.clientCode()),
                             row.time(), row.notes(), row.externalRef());
+                    if (existing != null) {
+                        // A re-run of the same file skips its rows; a changed row under a known externalRef is a 409.
+                        return entryService.replayed(tenant, employee, existing, input).replaceWith(false);
+                    }
                     return entryService.insert(tenant, employee, input, EntrySource.IMPORT).replaceWith(true);
                 }));
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ public class TimeEntryService {
     public Uni<Saved> create(EntryInput input, EntrySource source) {
         return tenantService.current().chain(tenant -> scope.forTimeChange(input.employeeId())
                 .chain(employee -> existingByRef(input.externalRef(), employee).chain(existing -> existing != null
-                        ? Uni.createFrom().item(new Saved(existing, null, false))
+                        ? replayed(tenant, employee, existing, input).map(entry -> new Saved(entry, null, false))
                         : insert(tenant, employee, input, source).map(entry -> new Saved(entry, null, true)))))
                 .chain(saved -> catalogService.load().map(catalog -> new Saved(saved.entry(), catalog, saved.created())));
     }
@@ -85,6 +86,30 @@ public class TimeEntryService {
                             entry.updatedAt = entry.createdAt;
                             return entries.persist(entry);
                         })));
+    }
+
+    /**
+     * The entry stored under the input's externalRef, when the input is the very request that stored it (the same
+     * employee, function, client, times and notes); anything else reusing the externalRef is a 409.
+     */
+    Uni<TimeEntry> replayed(Tenant tenant, Employee employee, TimeEntry existing, EntryInput input) {
+        if (!existing.employeeId.equals(employee.id)) {
+            return Uni.createFrom().failure(ApiException.externalRefReused(input.externalRef(), existing.id));
+        }
+        TimeRules.EntryTimes times = rules.interpret(input.time(), tenant, employee.timeZone);
+        return rules.functionForNewTime(input.functionCode()).chain(function -> rules.clientForNewTime(input.clientCode())
+                .map(client -> {
+                    boolean same = function.id.equals(existing.functionId)
+                            && Objects.equals(client == null ? null : client.id, existing.clientAccountId)
+                            && Objects.equals(times.startedAt(), existing.startedAt) && Objects.equals(times.endedAt(), existing.endedAt)
+                            && times.workDate().equals(existing.workDate)
+                            && Objects.equals(times.durationSeconds(), existing.durationSeconds)
+                            && Objects.equals(input.notes(), existing.notes);
+                    if (!same) {
+                        throw ApiException.externalRefReused(input.externalRef(), existing.id);
+                    }
+                    return existing;
+                }));
     }
 
     /** Replaces an entry's function, client, times and notes; the same rules as creating, for old and new day. */
@@ -212,15 +237,7 @@ public class TimeEntryService {
     }
 
     private Uni<TimeEntry> existingByRef(String externalRef, Employee employee) {
-        if (externalRef == null) {
-            return Uni.createFrom().nullItem();
-        }
-        return entries.findByExternalRef(externalRef).invoke(existing -> {
-            if (existing != null && !existing.employeeId.equals(employee.id)) {
-                throw ApiException.conflict("external-ref-taken", "externalRef " + externalRef
-                        + " already identifies another employee's entry", "field", "externalRef");
-            }
-        });
+        return externalRef == null ? Uni.createFrom().nullItem() : entries.findByExternalRef(externalRef);
     }
 
     private Uni<TimeEntry> find(Long id) {

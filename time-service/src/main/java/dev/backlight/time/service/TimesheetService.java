@@ -13,6 +13,7 @@ import dev.backlight.time.domain.Tenant;
 import dev.backlight.time.domain.TimeEntry;
 import dev.backlight.time.domain.Timesheet;
 import dev.backlight.time.domain.TimesheetStatus;
+import dev.backlight.time.repository.EmployeeLoginRepository;
 import dev.backlight.time.repository.PeriodLockRepository;
 import dev.backlight.time.repository.TimeEntryRepository;
 import dev.backlight.time.repository.TimesheetRepository;
@@ -29,6 +30,9 @@ public class TimesheetService {
 
     @Inject
     TimesheetRepository timesheets;
+
+    @Inject
+    EmployeeLoginRepository logins;
 
     @Inject
     TimeEntryRepository entries;
@@ -122,11 +126,8 @@ public class TimesheetService {
     }
 
     private Uni<Week> decide(Long employeeId, LocalDate weekStart, TimesheetStatus decision, String reason) {
-        return load(employeeId, weekStart, true).chain(week -> {
+        return load(employeeId, weekStart, true).call(this::refuseOwnWeek).chain(week -> {
             require(week, TimesheetStatus.SUBMITTED);
-            if (caller.subject().equals(week.employee().subject)) {
-                throw ApiException.forbidden("Nobody approves or rejects their own timesheet");
-            }
             Timesheet timesheet = week.timesheet();
             timesheet.status = decision;
             timesheet.decidedAt = rules.now();
@@ -134,6 +135,18 @@ public class TimesheetService {
             timesheet.rejectionReason = reason;
             return save(week, timesheet);
         });
+    }
+
+    /**
+     * Nobody decides on their own week, checked against every login the employee ever had: clearing theirs for a
+     * moment does not make it someone else's week.
+     */
+    private Uni<Void> refuseOwnWeek(Week week) {
+        return logins.wasEverLinked(week.employee().id, caller.subject()).invoke(own -> {
+            if (own || caller.subject().equals(week.employee().subject)) {
+                throw ApiException.forbidden("Nobody approves or rejects their own timesheet");
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Week> load(Long employeeId, LocalDate weekStart, boolean forChange) {
