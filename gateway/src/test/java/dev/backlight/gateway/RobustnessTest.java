@@ -1,0 +1,334 @@
+package dev.backlight.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.backlight.testing.TestTokens;
+import dev.backlight.testing.UpstreamServices;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every operation of the gathered OpenAPI document, sent malformed and extreme values in each of its parameters and
+ * body properties, as every role and with no token: no answer is a 5xx, and every refusal is problem details. The
+ * requests go straight to the service behind each path prefix (the gateway passes answers on untouched, and its own
+ * rate limit would otherwise answer most of them).
+ */
+@QuarkusTest
+@WithTestResource(value = UpstreamServices.class, initArgs = {
+        @ResourceArg(name = "time-service", value = "../time-service/target/quarkus-app/quarkus-run.jar"),
+        @ResourceArg(name = "metrics-service", value = "../metrics-service/target/quarkus-app/quarkus-run.jar"),
+        @ResourceArg(name = "client-costing-service", value = "../client-costing-service/target/quarkus-app/quarkus-run.jar")})
+@WithTestResource(TestTokens.class)
+@WithTestResource(EchoUpstreams.class)
+class RobustnessTest {
+
+    private static final Map<String, String> SERVICE_OF_PREFIX = Map.of(
+            "/api/time", "time-service", "/api/metrics", "metrics-service", "/api/costing", "client-costing-service");
+    private static final List<String> BAD_QUERY_VALUES = List.of("bad", "-1", "2147483648", "99999999999999999999",
+            "+999999999-12-31", "-999999999-01-01", "2026-02-30", "2026-13", "a\u0000b", "", "1.5");
+    private static final List<String> BAD_PATH_VALUES = List.of("abc", "0", "-1", "99999999999999999999", "a%00b",
+            "+999999999-12-31", "2026-13");
+    private static final List<String> ROLES = List.of("tenant-admin", "manager", "analyst", "staff");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode document;
+    private static String tenant;
+
+    private static void readTheDocumentAndMakeATenant() throws Exception {
+        document = JSON.readTree(given().get("/openapi").then().statusCode(200).extract().asString());
+        tenant = "r-" + UUID.randomUUID().toString().substring(0, 12);
+        service("time-service", TestTokens.token(null, "root", "platform-admin")).contentType(ContentType.JSON)
+                .body(Map.of("id", tenant, "name", "Robust " + tenant, "timeZone", "Europe/Paris", "currency", "EUR",
+                        "agents", 50, "employees", 60))
+                .post("/api/time/tenants").then().statusCode(201);
+        // A staff member with an employee record, so their requests get past "who are you".
+        service("time-service", TestTokens.token(tenant, "admin", "tenant-admin")).contentType(ContentType.JSON)
+                .body(Map.of("name", "Sam", "email", "sam@" + tenant + ".example", "subject", "sam"))
+                .post("/api/time/employees").then().statusCode(201);
+    }
+
+    private static RequestSpecification service(String name, String token) {
+        URI url = URI.create(ConfigProvider.getConfig().getValue("quarkus.rest-client." + name + ".url", String.class));
+        RequestSpecification request = given().baseUri(url.getScheme() + "://" + url.getHost()).port(url.getPort())
+                .urlEncodingEnabled(false);
+        return token == null ? request : request.auth().oauth2(token);
+    }
+
+    private static String tokenFor(String role) {
+        return TestTokens.token(tenant, role.equals("staff") ? "sam" : role + "-" + tenant, role);
+    }
+
+    /** One request of the fuzz: what it was and how it was answered. */
+    private record Probe(String method, String path, String variant, int status, String contentType) {
+        boolean acceptable() {
+            return status < 500 && (status < 400 || contentType.startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
+    void malformedAndExtremeInputsNeverCauseAServerErrorAndAreRefusedWithProblems() throws Exception {
+        readTheDocumentAndMakeATenant();
+        List<Probe> probes = new ArrayList<>();
+        for (Operation operation : operations()) {
+            // The fuzz runs as the first role the operation lets in, so that its inputs are read at all.
+            String allowed = null;
+            for (String role : ROLES) {
+                Probe probe = send(operation, tokenFor(role), role, operation.samplePath(), Map.of(), operation.sampleBody());
+                probes.add(probe);
+                if (allowed == null && probe.status() != 403) {
+                    allowed = tokenFor(role);
+                }
+            }
+            probes.add(send(operation, null, "no token", operation.samplePath(), Map.of(), operation.sampleBody()));
+            String fuzzer = allowed != null ? allowed : tokenFor("tenant-admin");
+            for (String parameter : operation.pathParameters()) {
+                for (String value : BAD_PATH_VALUES) {
+                    probes.add(send(operation, fuzzer, parameter + "=" + value,
+                            operation.path().replace("{" + parameter + "}", value).replaceAll("\\{[^}]+}", "1"), Map.of(),
+                            operation.sampleBody()));
+                }
+            }
+            for (String parameter : operation.queryParameters()) {
+                for (String value : BAD_QUERY_VALUES) {
+                    probes.add(send(operation, fuzzer, parameter + "=" + value, operation.samplePath(),
+                            Map.of(parameter, encode(value)), operation.sampleBody()));
+                }
+                // A BI tool asking for CSV gets its refusal as problem details too.
+                probes.add(send(operation, fuzzer, parameter + "=bad as CSV", operation.samplePath(), Map.of(parameter, "bad"),
+                        operation.sampleBody(), "text/csv"));
+            }
+            if (operation.hasBody()) {
+                for (Map.Entry<String, String> body : operation.badBodies().entrySet()) {
+                    probes.add(send(operation, fuzzer, body.getKey(), operation.samplePath(), Map.of(), body.getValue()));
+                }
+            }
+        }
+        List<Probe> failures = probes.stream().filter(probe -> !probe.acceptable()).toList();
+        assertTrue(probes.size() > 1000, "the fuzz sent " + probes.size() + " requests");
+        assertTrue(failures.isEmpty(), failures.size() + " of " + probes.size() + " answers were a 5xx or a refusal without "
+                + "problem details:\n" + String.join("\n", failures.stream().limit(60).map(Probe::toString).toList()));
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Probe send(Operation operation, String token, String variant, String path, Map<String, String> query,
+            String body) {
+        return send(operation, token, variant, path, query, body, null);
+    }
+
+    private static Probe send(Operation operation, String token, String variant, String path, Map<String, String> query,
+            String body, String accept) {
+        String service = SERVICE_OF_PREFIX.entrySet().stream().filter(e -> path.startsWith(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElseThrow(() -> new AssertionError("no service owns " + path));
+        RequestSpecification request = service(service, token).queryParams(query);
+        if (body != null) {
+            request = request.contentType(ContentType.JSON).body(body);
+        }
+        if (accept != null) {
+            request = request.accept(accept);
+        }
+        Response response = request.request(operation.method(), path);
+        return new Probe(operation.method(), operation.path(), variant, response.statusCode(),
+                String.valueOf(response.contentType()));
+    }
+
+    private static List<Operation> operations() {
+        List<Operation> operations = new ArrayList<>();
+        document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+            if (List.of("get", "post", "put", "delete").contains(method.getKey())) {
+                operations.add(new Operation(path.getKey(), method.getKey().toUpperCase(), method.getValue()));
+            }
+        }));
+        assertTrue(operations.size() > 90, "the gathered document lists " + operations.size() + " operations");
+        return operations;
+    }
+
+    /** One operation of the document, and the requests that can be made of it. */
+    private record Operation(String path, String method, JsonNode node) {
+
+        List<String> parameters(String in) {
+            List<String> names = new ArrayList<>();
+            node.path("parameters").forEach(p -> {
+                JsonNode parameter = resolve(p);
+                if (in.equals(parameter.path("in").asText())) {
+                    names.add(parameter.get("name").asText());
+                }
+            });
+            return names;
+        }
+
+        List<String> pathParameters() {
+            return parameters("path");
+        }
+
+        List<String> queryParameters() {
+            return parameters("query");
+        }
+
+        /** The path with a plausible value in each parameter. */
+        String samplePath() {
+            return path.replaceAll("\\{[^}]+}", "1");
+        }
+
+        boolean hasBody() {
+            return bodySchema() != null;
+        }
+
+        private JsonNode bodySchema() {
+            JsonNode content = node.path("requestBody").path("content").path("application/json").path("schema");
+            return content.isMissingNode() ? null : resolve(content);
+        }
+
+        /** A body made of each property's documented example (or a plain value of its type): one that gets far. */
+        String sampleBody() {
+            return hasBody() ? plausible(bodySchema(), 0).toString() : null;
+        }
+
+        private static JsonNode plausible(JsonNode property, int depth) {
+            // A property's own example comes before its type's (a $ref may stand beside it).
+            if (property.path("examples").isArray() && property.get("examples").size() > 0) {
+                return property.get("examples").get(0);
+            }
+            if (property.has("example")) {
+                return property.get("example");
+            }
+            JsonNode schema = resolve(property);
+            if (schema != property) {
+                return plausible(schema, depth);
+            }
+            if (schema.has("enum")) {
+                return schema.get("enum").get(0);
+            }
+            String format = schema.path("format").asText();
+            return switch (typeOf(schema)) {
+                case "string" -> JSON.getNodeFactory().textNode(switch (format) {
+                    case "date" -> "2026-03-02";
+                    case "date-time" -> "2026-03-02T10:00:00Z";
+                    default -> "x";
+                });
+                case "integer", "number" -> JSON.getNodeFactory().numberNode(1);
+                case "boolean" -> JSON.getNodeFactory().booleanNode(true);
+                case "array" -> JSON.createArrayNode().add(plausible(schema.path("items"), depth + 1));
+                default -> {
+                    ObjectNode object = JSON.createObjectNode();
+                    if (depth < 3) {
+                        schema.path("properties").fields().forEachRemaining(
+                                p -> object.set(p.getKey(), plausible(p.getValue(), depth + 1)));
+                        // Values that must be unique get fresh ones, so that a request is not stopped by an earlier one.
+                        String fresh = UUID.randomUUID().toString();
+                        for (String name : List.of("email", "subject", "externalRef", "code")) {
+                            if (object.has(name)) {
+                                object.put(name, name.equals("email") ? fresh + "@robust.example"
+                                        : name.equals("code") ? "R" + fresh.substring(0, 8).toUpperCase() : fresh);
+                            }
+                        }
+                    }
+                    yield object;
+                }
+            };
+        }
+
+        /** Bodies that break the JSON itself, and for each property of the schema values it must refuse. */
+        Map<String, String> badBodies() {
+            Map<String, String> bodies = new LinkedHashMap<>();
+            bodies.put("unparseable", "{\"a\":");
+            bodies.put("array instead of object", "[]");
+            bodies.put("a bare string", "\"text\"");
+            bodies.put("null", "null");
+            JsonNode schema = bodySchema();
+            Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+            while (properties.hasNext()) {
+                Map.Entry<String, JsonNode> property = properties.next();
+                String name = property.getKey();
+                bodies.put(name + " given twice", "{\"" + name + "\":1,\"" + name + "\":1}");
+                JsonNode declared = property.getValue().has("type") ? property.getValue() : resolve(property.getValue());
+                for (Map.Entry<String, Object> bad : badValues(declared).entrySet()) {
+                    // The plausible body with this one property broken, so that the request gets as far as it can.
+                    ObjectNode body = (ObjectNode) plausible(schema, 0);
+                    body.set(name, JSON.valueToTree(bad.getValue()));
+                    bodies.put(name + " " + bad.getKey(), body.toString());
+                }
+            }
+            return bodies;
+        }
+
+        private static Map<String, Object> badValues(JsonNode schema) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            switch (typeOf(schema)) {
+                case "string" -> {
+                    values.put("as a number", 12345);
+                    values.put("with NUL", "a\u0000b");
+                    values.put("far in the future", "+999999999-12-31");
+                    values.put("far in the past", "-999999999-01-01T00:00:00Z");
+                    values.put("very long", "x".repeat(20_000));
+                }
+                case "integer" -> {
+                    values.put("fraction", 1.5);
+                    values.put("text", "abc");
+                    values.put("beyond a long", new java.math.BigInteger("99999999999999999999999"));
+                    values.put("beyond an int", 2147483648L);
+                    values.put("negative", -1);
+                }
+                case "number" -> {
+                    values.put("text", "abc");
+                    values.put("huge", new java.math.BigDecimal("1e30"));
+                    values.put("negative", -1);
+                }
+                case "boolean" -> values.put("text", "maybe");
+                case "array" -> {
+                    values.put("object", Map.of());
+                    values.put("with null", java.util.Arrays.asList((Object) null));
+                }
+                default -> values.put("wrong type", List.of(1, 2));
+            }
+            return values;
+        }
+
+        /** The schema's type; OpenAPI 3.1 may list it with "null" for a nullable value. */
+        private static String typeOf(JsonNode schema) {
+            JsonNode type = schema.path("type");
+            if (type.isArray()) {
+                for (JsonNode t : type) {
+                    if (!t.asText().equals("null")) {
+                        return t.asText();
+                    }
+                }
+            }
+            return type.asText();
+        }
+
+        private static JsonNode resolve(JsonNode node) {
+            JsonNode current = node;
+            while (current.has("$ref")) {
+                String ref = current.get("$ref").asText();
+                current = document.at(ref.substring(1));
+            }
+            if (current.has("allOf") && current.get("allOf").size() == 1) {
+                return resolve(current.get("allOf").get(0));
+            }
+            return current;
+        }
+    }
+}
