@@ -32,7 +32,7 @@ public final class LocalPostgres implements AutoCloseable {
     private final String database;
     private final String username;
     private final String password;
-    private final EmbeddedPostgres embedded;
+    private EmbeddedPostgres embedded;
     private final Path dataDirectory;
 
     private LocalPostgres(String host, int port, String database, String username, String password,
@@ -58,15 +58,47 @@ public final class LocalPostgres implements AutoCloseable {
         Path dataDirectory = dataRoot.resolve("pg-" + UUID.randomUUID()).toAbsolutePath();
         try {
             Files.createDirectories(dataDirectory.getParent());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(true)
-                    .setServerConfig("max_connections", "200")
-                    .start();
-            return new LocalPostgres("localhost", postgres.getPort(), "postgres", "postgres", "postgres", postgres,
-                    dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+        EmbeddedPostgres postgres = startEmbedded(dataDirectory, 0);
+        return new LocalPostgres("localhost", postgres.getPort(), "postgres", "postgres", "postgres", postgres, dataDirectory);
+    }
+
+    /** A server on the data of {@code dataDirectory} (made when new; a fresh directory each run), on a free port if 0. */
+    private static EmbeddedPostgres startEmbedded(Path dataDirectory, int port) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    // The directory is new for every run, and close() removes it; a restart must find its data again.
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "200");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+    }
+
+    /**
+     * Stops the embedded server, runs {@code whileDown}, and starts it again on the same port with the same data:
+     * a database restart as its clients see it.
+     */
+    public void restart(Runnable whileDown) {
+        if (embedded == null) {
+            throw new IllegalStateException("Only an embedded database can be restarted here");
+        }
+        try {
+            embedded.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            whileDown.run();
+        } finally {
+            embedded = startEmbedded(dataDirectory, port);
         }
     }
 

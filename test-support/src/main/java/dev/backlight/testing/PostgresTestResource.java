@@ -2,6 +2,7 @@ package dev.backlight.testing;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -11,21 +12,28 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private LocalPostgres postgres;
+    /** The embedded server of the running test application, if it has one (not with an external database). */
+    private static volatile LocalPostgres running;
 
     @Override
     public Map<String, String> start() {
         if (System.getenv("QUARKUS_DATASOURCE_REACTIVE_URL") != null) {
             return Map.of();
         }
-        postgres = LocalPostgres.start(Path.of("target", "embedded-postgres"));
-        return postgres.quarkusDatasourceConfig();
+        running = LocalPostgres.start(Path.of("target", "embedded-postgres"));
+        return running.quarkusDatasourceConfig();
     }
 
     @Override
     public void stop() {
-        if (postgres != null) {
-            postgres.close();
+        if (running != null) {
+            running.close();
+            running = null;
         }
+    }
+
+    /** The embedded database the service under test uses, to restart it; empty with an external database. */
+    public static Optional<LocalPostgres> embedded() {
+        return Optional.ofNullable(running);
     }
 }

@@ -240,10 +240,17 @@ public class ProblemMappers {
                 uri.getPath(), List.of(new Problem.FieldError(field, message)), null));
     }
 
-    /** The reactive client lost or could not open its connection: the database is down or restarting. */
+    /**
+     * The reactive client lost or could not open its connection, or the server is shutting down or starting up
+     * (SQLSTATE classes 08 and 57P): the database is down or restarting.
+     */
     private static boolean isDatabaseUnreachable(Throwable e) {
-        return causeOfType(e, java.net.ConnectException.class).isPresent()
+        Optional<PgException> pg = causeOfType(e, PgException.class);
+        String state = pg.map(PgException::getSqlState).orElse("");
+        return state.startsWith("08") || state.startsWith("57P")
+                || causeOfType(e, java.net.ConnectException.class).isPresent()
                 || causeOfType(e, io.vertx.sqlclient.ClosedConnectionException.class).isPresent()
+                || causeOfType(e, io.vertx.core.VertxException.class).filter(v -> String.valueOf(v.getMessage()).contains("closed")).isPresent()
                 || causeOfType(e, io.netty.channel.ConnectTimeoutException.class).isPresent();
     }
 
