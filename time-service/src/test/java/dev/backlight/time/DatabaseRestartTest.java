@@ -86,6 +86,13 @@ class DatabaseRestartTest {
         } finally {
             clients.shutdownNow();
         }
+        // The service is ready again by itself: nobody restarted it.
+        Response readiness = io.restassured.RestAssured.given().get("/q/health/ready");
+        for (int attempt = 0; attempt < 60 && readiness.statusCode() != 200; attempt++) {
+            sleepQuietly(500);
+            readiness = io.restassured.RestAssured.given().get("/q/health/ready");
+        }
+        assertEquals(200, readiness.statusCode(), readiness.asString());
         // Everything acknowledged is there, once.
         fx.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-05-01").queryParam("size", 500)
                 .get("/api/time/entries").then().statusCode(200)
