@@ -80,6 +80,14 @@ public class ApiException extends RuntimeException {
                 + "repeat the original request to get it, or use a new externalRef", "field", "externalRef", "storedId", storedId);
     }
 
+    /** 412: the If-Match of a change names a version the object is no longer at. */
+    public static ApiException preconditionFailed(String currentEtag) {
+        return new ApiException(new Problem(Problem.TYPE_BASE + "precondition-failed", "Precondition failed", 412,
+                "The object changed since the version you read; read it again (ETag " + currentEtag + ") and retry",
+                null, List.of(new Problem.FieldError("If-Match", "does not match the current version " + currentEtag)),
+                Problem.extensionsOf("currentETag", currentEtag)));
+    }
+
     /** 403: authenticated, but this caller may not do this. */
     public static ApiException forbidden(String detail) {
         return new ApiException(new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403, detail, null, null, null));

@@ -24,14 +24,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.backlight.support.rest.Versioned;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
 import dev.backlight.time.domain.Employee;
 import dev.backlight.time.service.EmployeeService;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/time/employees")
@@ -72,10 +76,11 @@ public class EmployeeResource {
             @Schema(example = "08:30:00") LocalTime workStart,
             @Schema(example = "17:00:00") LocalTime workEnd,
             @Schema(example = "40") BigDecimal weeklyContractHours,
-            @Schema(example = "true") boolean active) {
+            @Schema(example = "true") boolean active,
+            @Schema(description = "Changes with every change; its ETag goes in If-Match", example = "3") long version) implements Versioned {
         static EmployeeView of(Employee e) {
             return new EmployeeView(e.id, e.name, e.email, e.subject, e.team, e.timeZone, e.workDaySet(), e.workStart,
-                    e.workEnd, e.weeklyContractHours, e.active);
+                    e.workEnd, e.weeklyContractHours, e.active, e.version);
         }
     }
 
@@ -114,8 +119,10 @@ public class EmployeeResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(summary = "Change an employee", description = "Replaces every field; deactivate with active=false.")
-    public Uni<EmployeeView> update(@RestPath Long id, @Valid @NotNull EmployeeRequest request) {
-        return employeeService.update(id, request.data()).map(EmployeeView::of);
+    @Operation(summary = "Change an employee", description = "Replaces every field; deactivate with active=false. Send "
+            + "If-Match with the ETag you read: 412 when the employee changed since.")
+    public Uni<EmployeeView> update(@RestPath Long id, @Valid @NotNull EmployeeRequest request,
+            @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
+        return employeeService.update(id, request.data(), ifMatch).map(EmployeeView::of);
     }
 }

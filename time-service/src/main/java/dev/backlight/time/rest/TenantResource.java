@@ -21,6 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.backlight.support.rest.Versioned;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
 import dev.backlight.time.domain.Headcount;
 import dev.backlight.time.domain.Tenant;
@@ -28,7 +30,10 @@ import dev.backlight.time.service.TenantService;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 @Path("/api/time")
@@ -65,9 +70,10 @@ public class TenantResource {
             @Schema(example = "Northwind BPO") String name,
             @Schema(example = "America/New_York") String timeZone,
             @Schema(example = "USD") String currency,
-            @Schema(example = "MONDAY") DayOfWeek weekStart) {
+            @Schema(example = "MONDAY") DayOfWeek weekStart,
+            @Schema(description = "Changes with every change; its ETag goes in If-Match", example = "3") long version) implements Versioned {
         static TenantView of(Tenant t) {
-            return new TenantView(t.id, t.name, t.timeZone, t.currency, t.weekStart);
+            return new TenantView(t.id, t.name, t.timeZone, t.currency, t.weekStart, t.version);
         }
     }
 
@@ -122,10 +128,12 @@ public class TenantResource {
     @Path("/tenant")
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Change the tenant profile", description = "A new time zone applies to time captured from "
-            + "now on; days already captured keep the day they were captured in.")
-    public Uni<TenantView> update(@Valid @NotNull TenantSettingsRequest request) {
+            + "now on; days already captured keep the day they were captured in. Send If-Match with the ETag you read: 412 "
+            + "when the profile changed since.")
+    public Uni<TenantView> update(@Valid @NotNull TenantSettingsRequest request,
+            @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         return tenantService.update(new TenantService.TenantSettings(request.name(), request.timeZone(),
-                request.currency(), request.weekStart())).map(TenantView::of);
+                request.currency(), request.weekStart()), ifMatch).map(TenantView::of);
     }
 
     @GET

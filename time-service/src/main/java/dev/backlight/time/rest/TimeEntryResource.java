@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import dev.backlight.support.csv.Csv;
 import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.rest.Paging;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
 import dev.backlight.time.domain.EntrySource;
 import dev.backlight.time.service.ImportService;
@@ -39,7 +40,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -137,18 +140,21 @@ public class TimeEntryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
     @Operation(summary = "Change a time entry", description = "Same rules as recording, for the old and the new day. "
-            + "Clears a review flag.")
-    public Uni<TimeEntryView> update(@RestPath Long id, @Valid @NotNull EntryRequest request) {
-        return entryService.update(id, request.input(), request.version())
+            + "Clears a review flag. Send If-Match with the ETag you read: 412 when the entry changed since.")
+    public Uni<TimeEntryView> update(@RestPath Long id, @Valid @NotNull EntryRequest request,
+            @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
+        return entryService.update(id, request.input(), request.version(), ifMatch)
                 .map(saved -> TimeEntryView.of(saved.entry(), saved.catalog()));
     }
 
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Delete a time entry", description = "Refused (409) in a locked period or a submitted or approved week.")
-    public Uni<RestResponse<Void>> delete(@RestPath Long id) {
-        return entryService.delete(id).map(nothing -> RestResponse.noContent());
+    @Operation(summary = "Delete a time entry", description = "Refused (409) in a locked period or a submitted or approved "
+            + "week, and (412) when If-Match names another version.")
+    public Uni<RestResponse<Void>> delete(@RestPath Long id,
+            @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
+        return entryService.delete(id, ifMatch).map(nothing -> RestResponse.noContent());
     }
 
     @GET

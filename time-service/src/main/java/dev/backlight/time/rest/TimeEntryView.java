@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.backlight.support.rest.Versioned;
 import dev.backlight.time.domain.EntrySource;
 import dev.backlight.time.domain.TimeEntry;
 import dev.backlight.time.service.Catalog;
@@ -27,7 +28,7 @@ public record TimeEntryView(
         @Schema(example = "Week 11 schedule") String notes,
         @Schema(description = "The caller's own id, for idempotent retries and imports", example = "wfm-2026-03-09-001") String externalRef,
         @Schema(description = "Why the entry needs review, e.g. TIMER_OVER_LIMIT; null when it does not") String reviewReason,
-        @Schema(description = "Optimistic-concurrency version; send it back when changing the entry", example = "0") long version) {
+        @Schema(description = "Optimistic-concurrency version; send it back when changing the entry", example = "0") long version) implements Versioned {
 
     static TimeEntryView of(TimeEntry e, Catalog catalog) {
         return new TimeEntryView(e.id, e.employeeId, catalog.functionCode(e.functionId), catalog.clientCode(e.clientAccountId),

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Caller;
 import dev.backlight.time.domain.Employee;
 import dev.backlight.time.repository.EmployeeLoginRepository;
@@ -74,8 +75,9 @@ public class EmployeeService {
     }
 
     @WithTransaction
-    public Uni<Employee> update(Long id, EmployeeData data) {
+    public Uni<Employee> update(Long id, EmployeeData data, String ifMatch) {
         return employees.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("employee", id))
+                .invoke(employee -> Versions.checkIfMatch(ifMatch, employee.version))
                 .chain(employee -> {
                     String previousLogin = employee.subject;
                     return uniqueness(data, id).invoke(() -> apply(employee, data, employee.timeZone))

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Caller;
 import dev.backlight.time.domain.FunctionCatalog;
 import dev.backlight.time.domain.Headcount;
@@ -100,10 +101,11 @@ public class TenantService {
     }
 
     @WithTransaction
-    public Uni<Tenant> update(TenantSettings settings) {
+    public Uni<Tenant> update(TenantSettings settings, String ifMatch) {
         Validation.zone("timeZone", settings.timeZone());
         String currency = Validation.currency("currency", settings.currency());
-        return current().call(tenant -> settings.weekStart() == null || settings.weekStart() == tenant.weekStart
+        return current().invoke(tenant -> Versions.checkIfMatch(ifMatch, tenant.version))
+                .call(tenant -> settings.weekStart() == null || settings.weekStart() == tenant.weekStart
                 ? Uni.createFrom().voidItem() : refuseWhileWeeksAreFrozen()).invoke(tenant -> {
             tenant.name = settings.name();
             tenant.timeZone = settings.timeZone();

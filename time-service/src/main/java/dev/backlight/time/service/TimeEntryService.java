@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.time.domain.EntrySource;
 import dev.backlight.time.domain.Employee;
 import dev.backlight.time.domain.Tenant;
@@ -114,8 +115,9 @@ public class TimeEntryService {
 
     /** Replaces an entry's function, client, times and notes; the same rules as creating, for old and new day. */
     @WithTransaction
-    public Uni<Saved> update(Long id, EntryInput input, Long expectedVersion) {
+    public Uni<Saved> update(Long id, EntryInput input, Long expectedVersion, String ifMatch) {
         return tenantService.current().chain(tenant -> findForChange(id).chain(entry -> {
+            Versions.checkIfMatch(ifMatch, entry.version);
             if (expectedVersion != null && expectedVersion != entry.version) {
                 throw ApiException.conflict("concurrent-change", "Entry " + id + " is at version " + entry.version
                         + ", not " + expectedVersion + "; read it again and retry", "currentVersion", entry.version);
@@ -145,8 +147,9 @@ public class TimeEntryService {
     }
 
     @WithTransaction
-    public Uni<Void> delete(Long id) {
+    public Uni<Void> delete(Long id, String ifMatch) {
         return tenantService.current().chain(tenant -> findForChange(id)
+                .invoke(entry -> Versions.checkIfMatch(ifMatch, entry.version))
                 .chain(entry -> scope.forTimeChange(entry.employeeId)
                         .chain(employee -> rules.checkDayOpen(tenant, employee.id, entry.workDate))
                         .chain(() -> entries.delete(entry))));
