@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -121,5 +122,21 @@ class ObjectivesTest {
         op.asManager().body(objective("REPORTING", "HOURS_PER_UNIT", 2, "AT_MOST", rae)).post("/api/metrics/objectives")
                 .then().statusCode(409).contentType("application/problem+json").body("limit", equalTo(30));
         op.asManager().get("/api/metrics/objectives").then().statusCode(200).body("", hasSize(30));
+    }
+
+    @Test
+    void aChangeBasedOnAnOldVersionIsRefused() {
+        Operation op = Operation.withAgents(50, 65);
+        long rae = op.employee("rae", "Reporting");
+        long id = op.asManager().body(objective("REPORTING", "HOURS_PER_UNIT", 2, "AT_MOST", rae)).post("/api/metrics/objectives")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        String read = op.asManager().get("/api/metrics/objectives/" + id).then().statusCode(200).extract().header("ETag");
+        op.asManager().header("If-Match", read).body(objective("REPORTING", "HOURS_PER_UNIT", 3, "AT_MOST", rae))
+                .put("/api/metrics/objectives/" + id).then().statusCode(200);
+        op.asManager().header("If-Match", read).body(objective("REPORTING", "HOURS_PER_UNIT", 4, "AT_MOST", rae))
+                .put("/api/metrics/objectives/" + id).then().statusCode(412).contentType("application/problem+json");
+        op.asManager().header("If-Match", read).delete("/api/metrics/objectives/" + id).then().statusCode(412);
+        assertEquals(3.0, op.asManager().get("/api/metrics/objectives/" + id).then().extract().jsonPath().getDouble("target"),
+                "the first change stands");
     }
 }

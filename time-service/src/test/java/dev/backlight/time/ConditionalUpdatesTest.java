@@ -67,4 +67,21 @@ class ConditionalUpdatesTest {
         // Without If-Match the change applies to whatever is current.
         fx.asAdmin().body(settings).put("/api/time/tenant").then().statusCode(200);
     }
+
+    @Test
+    void functionsAndClientsHonourIfMatch() {
+        String function = fx.asAdmin().get("/api/time/functions/REPORTING").then().statusCode(200).extract().header("ETag");
+        fx.asAdmin().header("If-Match", function).body(Map.of("name", "Reporting and BI")).put("/api/time/functions/REPORTING")
+                .then().statusCode(200);
+        fx.asAdmin().header("If-Match", function).body(Map.of("name", "Reports")).put("/api/time/functions/REPORTING")
+                .then().statusCode(412);
+
+        fx.asAdmin().body(Map.of("code", "ACME", "name", "Acme")).post("/api/time/clients").then().statusCode(201);
+        String client = fx.asAdmin().get("/api/time/clients/ACME").then().statusCode(200).extract().header("ETag");
+        fx.asAdmin().header("If-Match", client).body(Map.of("name", "Acme Ltd", "active", true)).put("/api/time/clients/ACME")
+                .then().statusCode(200);
+        fx.asAdmin().header("If-Match", client).body(Map.of("name", "Acme", "active", false)).put("/api/time/clients/ACME")
+                .then().statusCode(412);
+        fx.asAdmin().get("/api/time/clients/ACME").then().body("active", equalTo(true));
+    }
 }

@@ -24,8 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -34,6 +36,8 @@ import dev.backlight.metrics.domain.Objective;
 import dev.backlight.metrics.service.ObjectiveService;
 import dev.backlight.metrics.service.ObjectiveService.Progress;
 import dev.backlight.support.csv.Csv;
+import dev.backlight.support.rest.Versioned;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -65,10 +69,11 @@ public class ObjectiveResource {
     @Schema(name = "Objective")
     public record ObjectiveView(Long id, String title, String functionCode, Objective.Metric metric, BigDecimal target,
             Objective.Direction direction, LocalDate startDate, LocalDate dueDate, Long ownerEmployeeId, String createdBy,
-            Instant createdAt, @Schema(description = "Measured when read") Progress progress) {
+            Instant createdAt, @Schema(description = "Measured when read") Progress progress,
+            @Schema(description = "Changes with every change; its ETag goes in If-Match", example = "3") long version) implements Versioned {
         static ObjectiveView of(Objective o, Progress progress) {
             return new ObjectiveView(o.id, o.title, o.functionCode, o.metric, o.target, o.direction, o.startDate, o.dueDate,
-                    o.ownerEmployeeId, o.createdBy, o.createdAt, progress);
+                    o.ownerEmployeeId, o.createdBy, o.createdAt, progress, o.version);
         }
     }
 
@@ -125,8 +130,8 @@ public class ObjectiveResource {
     @Path("/{id}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @Operation(summary = "Change an objective", description = "Replaces every field.")
-    public Uni<ObjectiveView> update(@RestPath long id, @Valid @NotNull ObjectiveRequest request) {
-        return objectives.update(id, request.data()).chain(o -> withProgress(List.of(o), null)).map(list -> list.get(0));
+    public Uni<ObjectiveView> update(@RestPath long id, @Valid @NotNull ObjectiveRequest request, @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
+        return objectives.update(id, request.data(), ifMatch).chain(o -> withProgress(List.of(o), null)).map(list -> list.get(0));
     }
 
     @DELETE
@@ -134,8 +139,8 @@ public class ObjectiveResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @ResponseStatus(204)
     @Operation(summary = "Remove an objective")
-    public Uni<Void> delete(@RestPath long id) {
-        return objectives.delete(id);
+    public Uni<Void> delete(@RestPath long id, @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
+        return objectives.delete(id, ifMatch);
     }
 
     private Uni<List<ObjectiveView>> withProgress(List<Objective> list, LocalDate asOf) {

@@ -26,8 +26,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -37,6 +39,8 @@ import dev.backlight.metrics.domain.RecurringDeadline;
 import dev.backlight.metrics.service.SpikeCalendarService;
 import dev.backlight.support.csv.Csv;
 import dev.backlight.support.rest.DateRange;
+import dev.backlight.support.rest.Versioned;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -73,10 +77,11 @@ public class SpikeResource {
     @Schema(name = "Deadline")
     public record DeadlineView(Long id, String name, RecurringDeadline.Kind kind, String functionCode, Long ownerEmployeeId,
             String clientCode, LocalDate firstDate, String rrule, int runWorkingDays, BigDecimal expectedUnits,
-            RecurringDeadline.NonWorkingDay nonWorkingDay, String createdBy, Instant createdAt) {
+            RecurringDeadline.NonWorkingDay nonWorkingDay, String createdBy, Instant createdAt,
+            @Schema(description = "Changes with every change; its ETag goes in If-Match", example = "3") long version) implements Versioned {
         static DeadlineView of(RecurringDeadline d) {
             return new DeadlineView(d.id, d.name, d.kind, d.functionCode, d.ownerEmployeeId, d.clientCode, d.firstDate, d.rrule,
-                    d.runWorkingDays, d.expectedUnits, d.nonWorkingDay, d.createdBy, d.createdAt);
+                    d.runWorkingDays, d.expectedUnits, d.nonWorkingDay, d.createdBy, d.createdAt, d.version);
         }
     }
 
@@ -123,8 +128,8 @@ public class SpikeResource {
     @Path("/deadlines/{id}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @Operation(summary = "Change a recurring deadline", description = "Replaces every field.")
-    public Uni<DeadlineView> update(@RestPath long id, @Valid @NotNull DeadlineRequest request) {
-        return spikes.update(id, request.data()).map(DeadlineView::of);
+    public Uni<DeadlineView> update(@RestPath long id, @Valid @NotNull DeadlineRequest request, @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
+        return spikes.update(id, request.data(), ifMatch).map(DeadlineView::of);
     }
 
     @DELETE
@@ -132,8 +137,8 @@ public class SpikeResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @ResponseStatus(204)
     @Operation(summary = "Remove a recurring deadline")
-    public Uni<Void> delete(@RestPath long id) {
-        return spikes.delete(id);
+    public Uni<Void> delete(@RestPath long id, @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
+        return spikes.delete(id, ifMatch);
     }
 
     @GET

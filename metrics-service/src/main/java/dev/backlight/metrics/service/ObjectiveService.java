@@ -21,6 +21,7 @@ import dev.backlight.metrics.domain.Objective;
 import dev.backlight.metrics.repository.ObjectiveRepository;
 import dev.backlight.metrics.service.MetricsService.PeriodFigures;
 import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -81,14 +82,15 @@ public class ObjectiveService {
         return checked(data).chain(() -> insert(data));
     }
 
-    public Uni<Objective> update(long id, ObjectiveData data) {
+    public Uni<Objective> update(long id, ObjectiveData data, String ifMatch) {
         // An unknown objective is a 404 whatever the body holds, so its references are checked only for a known one.
-        return one(id).chain(() -> checked(data)).chain(() -> replace(id, data));
+        return one(id).chain(() -> checked(data)).chain(() -> replace(id, data, ifMatch));
     }
 
     @WithTransaction
-    public Uni<Void> delete(long id) {
-        return objectives.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("objective", id)).chain(objectives::delete);
+    public Uni<Void> delete(long id, String ifMatch) {
+        return objectives.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("objective", id))
+                .invoke(existing -> Versions.checkIfMatch(ifMatch, existing.version)).chain(objectives::delete);
     }
 
     @WithSession
@@ -211,8 +213,9 @@ public class ObjectiveService {
     }
 
     @WithTransaction
-    Uni<Objective> replace(long id, ObjectiveData data) {
+    Uni<Objective> replace(long id, ObjectiveData data, String ifMatch) {
         return objectives.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("objective", id))
+                .invoke(existing -> Versions.checkIfMatch(ifMatch, existing.version))
                 .invoke(existing -> apply(existing, data));
     }
 

@@ -26,6 +26,7 @@ import dev.backlight.metrics.domain.RecurringDeadline;
 import dev.backlight.metrics.repository.HolidayRepository;
 import dev.backlight.metrics.repository.RecurringDeadlineRepository;
 import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -83,9 +84,9 @@ public class SpikeCalendarService {
         return checked(data).chain(() -> insert(data));
     }
 
-    public Uni<RecurringDeadline> update(long id, DeadlineData data) {
+    public Uni<RecurringDeadline> update(long id, DeadlineData data, String ifMatch) {
         // An unknown deadline is a 404 whatever the body holds, so its references are checked only for a known one.
-        return one(id).chain(() -> checked(data)).chain(() -> replace(id, data));
+        return one(id).chain(() -> checked(data)).chain(() -> replace(id, data, ifMatch));
     }
 
     @WithSession
@@ -99,8 +100,9 @@ public class SpikeCalendarService {
     }
 
     @WithTransaction
-    public Uni<Void> delete(long id) {
-        return deadlines.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("deadline", id)).chain(deadlines::delete);
+    public Uni<Void> delete(long id, String ifMatch) {
+        return deadlines.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("deadline", id))
+                .invoke(existing -> Versions.checkIfMatch(ifMatch, existing.version)).chain(deadlines::delete);
     }
 
     @WithSession
@@ -210,8 +212,9 @@ public class SpikeCalendarService {
     }
 
     @WithTransaction
-    Uni<RecurringDeadline> replace(long id, DeadlineData data) {
+    Uni<RecurringDeadline> replace(long id, DeadlineData data, String ifMatch) {
         return deadlines.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("deadline", id))
+                .invoke(existing -> Versions.checkIfMatch(ifMatch, existing.version))
                 .call(existing -> deadlines.findByName(data.name().strip()).invoke(found -> {
                     if (found != null && !found.id.equals(existing.id)) {
                         throw ApiException.conflict("deadline-exists", "A deadline named '" + found.name + "' exists", "id", found.id);

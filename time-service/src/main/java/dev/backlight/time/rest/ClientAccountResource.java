@@ -18,14 +18,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.backlight.support.rest.Versioned;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
 import dev.backlight.time.domain.ClientAccount;
 import dev.backlight.time.service.ClientAccountService;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/time/clients")
@@ -53,9 +57,10 @@ public class ClientAccountResource {
     public record ClientAccountView(
             @Schema(example = "CLIENT-A") String code,
             @Schema(example = "Client A (telecom)") String name,
-            @Schema(example = "true") boolean active) {
+            @Schema(example = "true") boolean active,
+            @Schema(description = "Changes with every change; its ETag goes in If-Match", example = "3") long version) implements Versioned {
         static ClientAccountView of(ClientAccount c) {
-            return new ClientAccountView(c.code, c.name, c.active);
+            return new ClientAccountView(c.code, c.name, c.active, c.version);
         }
     }
 
@@ -86,7 +91,8 @@ public class ClientAccountResource {
     @Path("/{code}")
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Rename, deactivate or reactivate a client account")
-    public Uni<ClientAccountView> update(@RestPath String code, @Valid @NotNull ClientAccountChange request) {
-        return clientService.update(code, request.name(), request.active()).map(ClientAccountView::of);
+    public Uni<ClientAccountView> update(@RestPath String code, @Valid @NotNull ClientAccountChange request,
+            @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
+        return clientService.update(code, request.name(), request.active(), ifMatch).map(ClientAccountView::of);
     }
 }

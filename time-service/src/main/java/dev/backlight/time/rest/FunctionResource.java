@@ -19,14 +19,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.backlight.support.rest.Versioned;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
 import dev.backlight.time.domain.WorkFunction;
 import dev.backlight.time.service.FunctionService;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/time/functions")
@@ -64,9 +68,11 @@ public class FunctionResource {
             @Schema(example = "Coverage gaps per schedule, overtime triggered") String qualityCheck,
             @Schema(example = "Hours to build a complete weekly schedule") String productivityMetric,
             @Schema(description = "From the standard catalog rather than added by the tenant", example = "true") boolean builtIn,
-            @Schema(description = "When it stopped taking new time; null while active") Instant retiredAt) {
+            @Schema(description = "When it stopped taking new time; null while active") Instant retiredAt,
+            @Schema(description = "Changes with every change; its ETag goes in If-Match", example = "3") long version) implements Versioned {
         static FunctionView of(WorkFunction f) {
-            return new FunctionView(f.code, f.name, f.outputUnit, f.qualityCheck, f.productivityMetric, f.builtIn, f.retiredAt);
+            return new FunctionView(f.code, f.name, f.outputUnit, f.qualityCheck, f.productivityMetric, f.builtIn, f.retiredAt,
+                    f.version);
         }
     }
 
@@ -97,8 +103,9 @@ public class FunctionResource {
     @Path("/{code}")
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Rename or redescribe a function", description = "The code stays; history is unaffected.")
-    public Uni<FunctionView> update(@RestPath String code, @Valid @NotNull FunctionChange request) {
-        return functionService.update(code, request.data()).map(FunctionView::of);
+    public Uni<FunctionView> update(@RestPath String code, @Valid @NotNull FunctionChange request,
+            @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
+        return functionService.update(code, request.data(), ifMatch).map(FunctionView::of);
     }
 
     @POST

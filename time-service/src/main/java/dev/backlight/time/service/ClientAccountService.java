@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.time.domain.ClientAccount;
 import dev.backlight.time.repository.ClientAccountRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -44,8 +45,9 @@ public class ClientAccountService {
     }
 
     @WithTransaction
-    public Uni<ClientAccount> update(String code, String name, boolean active) {
+    public Uni<ClientAccount> update(String code, String name, boolean active, String ifMatch) {
         return find(code).invoke(client -> {
+            Versions.checkIfMatch(ifMatch, client.version);
             client.name = name;
             client.active = active;
         });

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.time.domain.WorkFunction;
 import dev.backlight.time.repository.WorkFunctionRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -51,8 +52,11 @@ public class FunctionService {
     }
 
     @WithTransaction
-    public Uni<WorkFunction> update(String code, FunctionData data) {
-        return find(code).invoke(function -> apply(function, data));
+    public Uni<WorkFunction> update(String code, FunctionData data, String ifMatch) {
+        return find(code).invoke(function -> {
+            Versions.checkIfMatch(ifMatch, function.version);
+            apply(function, data);
+        });
     }
 
     /** Retired functions take no new time; their history stays in every report. */
