@@ -7,13 +7,21 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import dev.backlight.testing.TestTokens;
@@ -21,6 +29,7 @@ import dev.backlight.testing.UpstreamServices;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
@@ -135,5 +144,37 @@ class GatewayTest {
                 .body("checks[0].data.metrics-service", equalTo("UP"))
                 .body("checks[0].data.client-costing-service", equalTo("UP"))
                 .body("checks[0].data.down-service", equalTo("DOWN"));
+    }
+
+    @Test
+    void aBodyOverTheServicesLimitIsRefusedHereBeforeItIsForwarded() throws Exception {
+        String token = TestTokens.token(newTenant(), "admin", "tenant-admin");
+        String head = "POST /api/time/entries/import HTTP/1.1\r\n"
+                + "Host: localhost:" + RestAssured.port + "\r\n"
+                + "Authorization: Bearer " + token + "\r\n"
+                + "Content-Type: text/csv\r\n"
+                + "Content-Length: " + 6 * 1024 * 1024 + "\r\n\r\n";
+        String answer;
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), answer);
+        assertTrue(answer.contains("\"field\":\"body\"") && answer.contains("time-service"), answer);
+    }
+
+    @Test
+    void theBodyLimitsCheckedHereAreTheServicesOwn() throws Exception {
+        for (String service : List.of("time-service", "metrics-service", "client-costing-service")) {
+            Properties own = new Properties();
+            try (var in = Files.newInputStream(Path.of("..", service, "src/main/resources/application.properties"))) {
+                own.load(in);
+            }
+            assertEquals(own.getProperty("quarkus.http.limits.max-body-size"),
+                    ConfigProvider.getConfig()
+                            .getValue("backlight.gateway.services." + service + ".max-body-size", String.class), service);
+        }
     }
 }

@@ -3,7 +3,9 @@ package dev.backlight.gateway.routing;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 
 /** The services behind the gateway and the limits it applies in front of them. */
@@ -25,6 +27,12 @@ public interface GatewayConfig {
         String prefix();
 
         URI url();
+
+        /**
+         * The largest request body the service takes (its quarkus.http.limits.max-body-size): a larger declared body
+         * is refused here, before it is forwarded, rather than cut off mid-stream by the service.
+         */
+        Optional<MemorySize> maxBodySize();
     }
 
     interface RateLimit {

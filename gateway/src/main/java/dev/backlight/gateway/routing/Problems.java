@@ -2,6 +2,7 @@ package dev.backlight.gateway.routing;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** The gateway's own errors as RFC 9457 problem details, shaped like the services' problems. */
@@ -20,6 +21,14 @@ public final class Problems {
         if (service != null) {
             problem.put("service", service);
         }
+        return problem.toBuffer();
+    }
+
+    /** The same, naming the one field of the request that is wrong. */
+    public static Buffer about(String type, String title, int status, String detail, String service, String path,
+            String field, String message) {
+        JsonObject problem = new JsonObject(about(type, title, status, detail, service, path));
+        problem.put("errors", new JsonArray().add(new JsonObject().put("field", field).put("message", message)));
         return problem.toBuffer();
     }
 

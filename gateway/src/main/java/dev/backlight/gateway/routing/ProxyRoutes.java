@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -55,12 +56,13 @@ public class ProxyRoutes {
                             .setHost(service.url().getHost()).setPort(service.url().getPort())
                             .setIdleTimeout(config.timeout().toMillis())))
                     .addInterceptor(new UnavailableService(name, config.retryAfterSeconds()));
-            router.route(service.prefix() + "/*").handler(context -> forward(context, proxy));
-            router.route(service.prefix()).handler(context -> forward(context, proxy));
+            long maxBody = service.maxBodySize().map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+            router.route(service.prefix() + "/*").handler(context -> forward(context, proxy, name, maxBody));
+            router.route(service.prefix()).handler(context -> forward(context, proxy, name, maxBody));
         });
     }
 
-    private void forward(RoutingContext context, HttpProxy proxy) {
+    private void forward(RoutingContext context, HttpProxy proxy, String service, long maxBody) {
         String requestId = context.request().getHeader(REQUEST_ID);
         if (requestId == null || requestId.isBlank() || requestId.length() > 100) {
             requestId = UUID.randomUUID().toString();
@@ -78,7 +80,25 @@ public class ProxyRoutes {
                     "This tenant sent more requests than its limit; try again in " + wait + " s", null, context.request().path()));
             return;
         }
+        Long declared = declaredLength(context);
+        if (declared != null && declared > maxBody) {
+            // Refused before a byte of it is read; the connection closes so the unread body is never consumed.
+            context.response().putHeader("Connection", "close").endHandler(ignored -> context.request().connection().close());
+            Problems.send(context.response(), 413, Problems.about("payload-too-large", "Payload too large", 413,
+                    "The request body is " + declared + " bytes; " + service + " takes at most " + maxBody + " bytes",
+                    service, context.request().path(), "body", "must be at most " + maxBody + " bytes"));
+            return;
+        }
         proxy.handle(context.request());
+    }
+
+    private static Long declaredLength(RoutingContext context) {
+        String header = context.request().getHeader("Content-Length");
+        try {
+            return header == null ? null : Long.parseLong(header.trim());
+        } catch (NumberFormatException malformed) {
+            return null; // the HTTP codec refuses it before any route runs
+        }
     }
 
     private String tenantOf(RoutingContext context) {
