@@ -89,4 +89,20 @@ class OwnershipTest {
         op.asManager().delete("/api/metrics/ownership/SCHEDULING").then().statusCode(204);
         op.asManager().get("/api/metrics/ownership/SCHEDULING").then().body("gaps", hasItem("NO_OWNER"));
     }
+
+    @Test
+    void ownershipChangesHonourIfMatchFromTheFirstAssignmentOn() {
+        Operation op = Operation.withAgents(50, 65);
+        long lead = op.employee("lead", "Workforce management");
+        long deputy = op.employee("deputy", "Workforce management");
+        String unset = op.asManager().get("/api/metrics/ownership/SCHEDULING").then().statusCode(200).extract().header("ETag");
+        String assigned = op.asManager().header("If-Match", unset).body(Map.of("ownerEmployeeId", lead))
+                .put("/api/metrics/ownership/SCHEDULING").then().statusCode(200).extract().header("ETag");
+        // A second manager who also saw it unset does not overwrite the first assignment.
+        op.asManager().header("If-Match", unset).body(Map.of("ownerEmployeeId", deputy)).put("/api/metrics/ownership/SCHEDULING")
+                .then().statusCode(412).contentType(containsString("application/problem+json"));
+        op.asManager().header("If-Match", unset).delete("/api/metrics/ownership/SCHEDULING").then().statusCode(412);
+        op.asManager().get("/api/metrics/ownership/SCHEDULING").then().body("owner.id", equalTo((int) lead));
+        op.asManager().header("If-Match", assigned).delete("/api/metrics/ownership/SCHEDULING").then().statusCode(204);
+    }
 }

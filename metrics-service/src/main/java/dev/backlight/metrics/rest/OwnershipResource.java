@@ -17,8 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -28,6 +30,8 @@ import dev.backlight.metrics.domain.FunctionOwnership.Handoff;
 import dev.backlight.metrics.service.OwnershipService;
 import dev.backlight.metrics.service.OwnershipService.Gap;
 import dev.backlight.support.csv.Csv;
+import dev.backlight.support.rest.Versioned;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -70,13 +74,16 @@ public class OwnershipResource {
             PersonView owner, PersonView backup, List<HandoffView> handoffs,
             @Schema(example = "New hire has access to all systems and has completed orientation") String definitionOfDone,
             @Schema(description = "What is missing; empty when the function is fully owned") List<Gap> gaps,
-            String updatedBy, Instant updatedAt) {
+            String updatedBy, Instant updatedAt,
+            @Schema(description = "Changes with every change, 0 while nothing is set; its ETag goes in If-Match", example = "1")
+            long version) implements Versioned {
         static OwnershipView of(OwnershipService.Line line) {
             var o = line.ownership();
             return new OwnershipView(line.function().code(), line.function().name(), PersonView.of(line.owner()),
                     PersonView.of(line.backup()),
                     o == null ? List.of() : o.handoffs.points().stream().map(h -> new HandoffView(h.from(), h.to(), h.when())).toList(),
-                    o == null ? null : o.definitionOfDone, line.gaps(), o == null ? null : o.updatedBy, o == null ? null : o.updatedAt);
+                    o == null ? null : o.definitionOfDone, line.gaps(), o == null ? null : o.updatedBy, o == null ? null : o.updatedAt,
+                    OwnershipService.versionOf(o));
         }
     }
 
@@ -132,11 +139,11 @@ public class OwnershipResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @Operation(summary = "Set a function's owner, backup, handoff points and definition of done", description = "Replaces what was set.")
-    public Uni<OwnershipView> assign(@RestPath String functionCode, @Valid @NotNull AssignmentRequest request) {
+    public Uni<OwnershipView> assign(@RestPath String functionCode, @Valid @NotNull AssignmentRequest request, @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         List<Handoff> handoffs = request.handoffs() == null ? List.of()
                 : request.handoffs().stream().map(h -> new Handoff(h.from(), h.to(), h.when())).toList();
         return ownership.assign(functionCode, new OwnershipService.Assignment(request.ownerEmployeeId(), request.backupEmployeeId(),
-                handoffs, request.definitionOfDone())).map(OwnershipView::of);
+                handoffs, request.definitionOfDone()), ifMatch).map(OwnershipView::of);
     }
 
     @DELETE
@@ -144,7 +151,7 @@ public class OwnershipResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @ResponseStatus(204)
     @Operation(summary = "Clear a function's ownership")
-    public Uni<Void> clear(@RestPath String functionCode) {
-        return ownership.clear(functionCode);
+    public Uni<Void> clear(@RestPath String functionCode, @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
+        return ownership.clear(functionCode, ifMatch);
     }
 }

@@ -16,6 +16,7 @@ import dev.backlight.metrics.domain.FunctionOwnership;
 import dev.backlight.metrics.domain.FunctionOwnership.Handoff;
 import dev.backlight.metrics.repository.FunctionOwnershipRepository;
 import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -75,7 +76,7 @@ public class OwnershipService {
         });
     }
 
-    public Uni<Line> assign(String functionCode, Assignment assignment) {
+    public Uni<Line> assign(String functionCode, Assignment assignment, String ifMatch) {
         return directory.load().chain(dir -> {
             if (!dir.functions().containsKey(functionCode)) {
                 throw ApiException.notFound("function", functionCode);
@@ -86,15 +87,21 @@ public class OwnershipService {
             if (assignment.backupEmployeeId() != null && assignment.backupEmployeeId().equals(assignment.ownerEmployeeId())) {
                 throw ApiException.invalidField("backupEmployeeId", "must be someone other than the owner");
             }
-            return store(functionCode, assignment).map(saved -> line(dir.functions().get(functionCode), saved, dir.employees()));
+            return store(functionCode, assignment, ifMatch).map(saved -> line(dir.functions().get(functionCode), saved, dir.employees()));
         });
     }
 
     @WithTransaction
-    public Uni<Void> clear(String functionCode) {
+    public Uni<Void> clear(String functionCode, String ifMatch) {
         return ownerships.findByFunction(functionCode)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("ownership of function", functionCode))
+                .invoke(found -> Versions.checkIfMatch(ifMatch, versionOf(found)))
                 .chain(ownerships::delete);
+    }
+
+    /** The version a function's ownership is at: 0 while none is set, so a first assignment can be conditional too. */
+    public static long versionOf(FunctionOwnership ownership) {
+        return ownership == null ? 0 : ownership.version + 1L;
     }
 
     @WithSession
@@ -108,8 +115,9 @@ public class OwnershipService {
     }
 
     @WithTransaction
-    Uni<FunctionOwnership> store(String functionCode, Assignment assignment) {
+    Uni<FunctionOwnership> store(String functionCode, Assignment assignment, String ifMatch) {
         return ownerships.lockAndFind(functionCode).chain(found -> {
+            Versions.checkIfMatch(ifMatch, versionOf(found));
             FunctionOwnership ownership = found != null ? found : new FunctionOwnership();
             ownership.functionCode = functionCode;
             ownership.ownerEmployeeId = assignment.ownerEmployeeId();
