@@ -3,8 +3,13 @@ package dev.backlight.gateway;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,7 +137,7 @@ class RobustnessTest {
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static Probe send(Operation operation, String token, String variant, String path, Map<String, String> query,
@@ -289,19 +294,19 @@ class RobustnessTest {
                 case "integer" -> {
                     values.put("fraction", 1.5);
                     values.put("text", "abc");
-                    values.put("beyond a long", new java.math.BigInteger("99999999999999999999999"));
+                    values.put("beyond a long", new BigInteger("99999999999999999999999"));
                     values.put("beyond an int", 2147483648L);
                     values.put("negative", -1);
                 }
                 case "number" -> {
                     values.put("text", "abc");
-                    values.put("huge", new java.math.BigDecimal("1e30"));
+                    values.put("huge", new BigDecimal("1e30"));
                     values.put("negative", -1);
                 }
                 case "boolean" -> values.put("text", "maybe");
                 case "array" -> {
                     values.put("object", Map.of());
-                    values.put("with null", java.util.Arrays.asList((Object) null));
+                    values.put("with null", Arrays.asList((Object) null));
                 }
                 default -> values.put("wrong type", List.of(1, 2));
             }

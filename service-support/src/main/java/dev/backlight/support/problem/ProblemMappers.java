@@ -1,5 +1,6 @@
 package dev.backlight.support.problem;
 
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,11 +25,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -152,10 +155,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
         Optional<PgException> pg = causeOfType(e, PgException.class);
-        if (pg.isPresent() && CHECK_VIOLATION.equals(pg.get().getSqlState())) {
+        String state = pg.map(PgException::getSqlState).orElse("");
+        if (state.equals(CHECK_VIOLATION)) {
             return invalid("body", "breaks the rule " + constraintDescription(pg.get()), uri);
         }
-        if (pg.isPresent() && pg.get().getSqlState() != null && pg.get().getSqlState().startsWith("23")) {
+        if (state.startsWith("23")) {
             return respond(new Problem(Problem.TYPE_BASE + "constraint", "Conflict", 409,
                     "The request conflicts with stored data: " + constraintDescription(pg.get()), uri.getPath(), null, null));
         }
@@ -170,23 +174,28 @@ public class ProblemMappers {
         if (upstream.isPresent()) {
             return upstream(upstream.get(), uri);
         }
-        if (pg.isPresent() && pg.get().getSqlState() != null && pg.get().getSqlState().startsWith("22")) {
+        if (state.startsWith("22")) {
             // Data exceptions: a value the database cannot hold (numeric overflow, a date out of its range, ...).
             return invalid("body", "holds a value the database cannot store: " + pg.get().getErrorMessage(), uri);
         }
-        if (pg.isPresent() && QUERY_CANCELED.equals(pg.get().getSqlState())) {
-            LOG.warnf("Statement cancelled on %s: %s", uri.getPath(), pg.get().getErrorMessage());
-            return api(ApiException.unavailable("database", "The request took longer than the database allows one "
-                    + "statement to run; nothing was changed. Ask for a shorter period or fewer groups.", upstreamRetryAfterSeconds), uri);
+        if (state.equals(QUERY_CANCELED)) {
+            return databaseUnavailable("The request took longer than the database allows one statement to run; nothing "
+                    + "was changed. Ask for a shorter period or fewer groups.", e, uri);
         }
-        if (isDatabaseUnreachable(e)) {
-            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e);
-            return api(ApiException.unavailable("database", "The database is not reachable; nothing was changed. "
-                    + "Try again shortly.", upstreamRetryAfterSeconds), uri);
+        // Connection failures and SQLSTATE classes 08 and 57P: the database is down, restarting or unreachable.
+        if (state.startsWith("08") || state.startsWith("57P") || causeOfType(e, ConnectException.class).isPresent()
+                || causeOfType(e, ClosedConnectionException.class).isPresent()
+                || causeOfType(e, ConnectTimeoutException.class).isPresent()) {
+            return databaseUnavailable("The database is not reachable; nothing was changed. Try again shortly.", e, uri);
         }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "The request could not be completed", uri.getPath(), null, null));
+    }
+
+    private RestResponse<Problem> databaseUnavailable(String detail, Throwable e, UriInfo uri) {
+        LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e);
+        return api(ApiException.unavailable("database", detail, upstreamRetryAfterSeconds), uri);
     }
 
     private static RestResponse<Problem> concurrentChange(UriInfo uri) {
@@ -238,20 +247,6 @@ public class ProblemMappers {
     private static RestResponse<Problem> invalid(String field, String message, UriInfo uri) {
         return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, field + " " + message,
                 uri.getPath(), List.of(new Problem.FieldError(field, message)), null));
-    }
-
-    /**
-     * The reactive client lost or could not open its connection, or the server is shutting down or starting up
-     * (SQLSTATE classes 08 and 57P): the database is down or restarting.
-     */
-    private static boolean isDatabaseUnreachable(Throwable e) {
-        Optional<PgException> pg = causeOfType(e, PgException.class);
-        String state = pg.map(PgException::getSqlState).orElse("");
-        return state.startsWith("08") || state.startsWith("57P")
-                || causeOfType(e, java.net.ConnectException.class).isPresent()
-                || causeOfType(e, io.vertx.sqlclient.ClosedConnectionException.class).isPresent()
-                || causeOfType(e, io.vertx.core.VertxException.class).filter(v -> String.valueOf(v.getMessage()).contains("closed")).isPresent()
-                || causeOfType(e, io.netty.channel.ConnectTimeoutException.class).isPresent();
     }
 
     /** "create.request.items[0].name" becomes "items[0].name"; a query parameter keeps its own name. */
