@@ -9,4 +9,5 @@ set_password() {
 set_password backlight_time "$TIME_DB_PASSWORD"
 set_password backlight_metrics "$METRICS_DB_PASSWORD"
 set_password backlight_costing "$COSTING_DB_PASSWORD"
+set_password backlight_gateway "$GATEWAY_DB_PASSWORD"
 set_password backlight_keycloak "$KEYCLOAK_DB_PASSWORD"

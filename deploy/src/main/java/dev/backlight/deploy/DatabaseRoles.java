@@ -24,7 +24,8 @@ final class DatabaseRoles {
     static final Map<String, String> ROLES = Map.of(
             "time-service", "backlight_time",
             "metrics-service", "backlight_metrics",
-            "client-costing-service", "backlight_costing");
+            "client-costing-service", "backlight_costing",
+            "gateway", "backlight_gateway");
 
     private final LocalPostgres postgres;
     private final Map<String, String> passwords = new LinkedHashMap<>();

@@ -27,6 +27,7 @@ public final class LocalSuite implements AutoCloseable {
     private LocalPostgres postgres;
     private DatabaseRoles databaseRoles;
     private ServiceProcess gateway;
+    private Map<String, String> gatewayConfig;
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -65,10 +66,10 @@ public final class LocalSuite implements AutoCloseable {
         upstreamConfig.put("quarkus.rest-client.time-service.url", time.baseUri().toString());
         ServiceProcess metrics = start(root, "metrics-service", 8082, withDatabase("metrics-service", upstreamConfig));
         ServiceProcess costing = start(root, "client-costing-service", 8083, withDatabase("client-costing-service", upstreamConfig));
-        Map<String, String> gatewayConfig = new HashMap<>(upstreamConfig);
+        gatewayConfig = new HashMap<>(upstreamConfig);
         gatewayConfig.put("quarkus.rest-client.metrics-service.url", metrics.baseUri().toString());
         gatewayConfig.put("quarkus.rest-client.client-costing-service.url", costing.baseUri().toString());
-        gateway = start(root, "gateway", 8080, gatewayConfig);
+        gateway = start(root, "gateway", 8080, withDatabase("gateway", gatewayConfig));
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofMinutes(2));
         }
@@ -83,6 +84,16 @@ public final class LocalSuite implements AutoCloseable {
         Map<String, String> withDatabase = new HashMap<>(config);
         withDatabase.putAll(databaseRoles.datasourceFor(service));
         return withDatabase;
+    }
+
+    /** Another gateway configured as the first, as a second replica in a cluster would be; closed with the suite. */
+    URI startGatewayReplica(Path root) {
+        Path log = root.resolve("gateway/target/gateway-replica.log");
+        ServiceProcess replica = ServiceProcess.startModule(root, "gateway", ServiceProcess.freePort(),
+                withDatabase("gateway", gatewayConfig), log);
+        services.add(replica);
+        replica.awaitReady(Duration.ofMinutes(2));
+        return replica.baseUri();
     }
 
     DatabaseRoles databaseRoles() {

@@ -193,7 +193,7 @@ class ManifestsTest {
         List<HasMetadata> objects = render(overlay);
         String roles = Files.readString(ROOT.resolve("deploy/k8s/database/database-roles.sql"));
         Set<String> secrets = new HashSet<>();
-        for (String module : List.of("time-service", "metrics-service", "client-costing-service")) {
+        for (String module : List.of("time-service", "metrics-service", "client-costing-service", "gateway")) {
             Container container = container(objects, module);
             String variable = container.getEnv().stream().map(EnvVar::getName).filter(n -> n.endsWith("_DB_USER"))
                     .findFirst().orElseThrow();
@@ -205,7 +205,7 @@ class ManifestsTest {
                     module + " schema " + schema);
         }
         secrets.add(secretOf(container(objects, "keycloak"), "KC_DB_USERNAME"));
-        assertEquals(4, secrets.size(), "one database role per service and one for Keycloak: " + secrets);
+        assertEquals(5, secrets.size(), "one database role per service, the gateway and Keycloak: " + secrets);
         assertTrue(roles.contains("CREATE SCHEMA IF NOT EXISTS keycloak AUTHORIZATION backlight_keycloak"));
         if (overlay.equals("dev")) {
             StatefulSet postgres = objects.stream().filter(StatefulSet.class::isInstance).map(StatefulSet.class::cast).findFirst().orElseThrow();
@@ -225,7 +225,7 @@ class ManifestsTest {
         assertTrue(config.get("db-jdbc-url").contains("sslrootcert=" + config.get("db-ca-file")), config.get("db-jdbc-url"));
         assertEquals("true", config.get("db-verify-certificate"));
         String caDirectory = Path.of(config.get("db-ca-file")).getParent().toString();
-        for (String deployment : List.of("time-service", "metrics-service", "client-costing-service", "keycloak")) {
+        for (String deployment : List.of("time-service", "metrics-service", "client-costing-service", "gateway", "keycloak")) {
             assertTrue(container(objects, deployment).getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals(caDirectory)),
                     deployment + " mounts the database's CA");
         }

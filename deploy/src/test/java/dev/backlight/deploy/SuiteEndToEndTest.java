@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,7 +20,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -65,7 +68,11 @@ class SuiteEndToEndTest {
     }
 
     private static Answer call(String method, String path, String token, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30))
+        return call(gateway, method, path, token, body);
+    }
+
+    private static Answer call(URI at, String method, String path, String token, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(at.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -165,5 +172,35 @@ class SuiteEndToEndTest {
             statement.executeQuery("select count(*) from timekeeping.time_entry").close();
             assertThrows(SQLException.class, () -> statement.executeQuery("select count(*) from costing.labour_rate"));
         }
+    }
+
+    @Test
+    void aUsersRateLimitHoldsAcrossTwoGatewayReplicas() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Properties limits = new Properties();
+        try (var in = Files.newInputStream(root.resolve("gateway/src/main/resources/application.properties"))) {
+            limits.load(in);
+        }
+        int cost = Integer.parseInt(limits.getProperty("backlight.gateway.rate-limit.costs.\"/api/time/reports\""));
+        int userBurst = Integer.parseInt(limits.getProperty("backlight.gateway.rate-limit.user.burst"));
+        int perMinute = Integer.parseInt(limits.getProperty("backlight.gateway.rate-limit.user.requests-per-minute"));
+        URI replica = suite.startGatewayReplica(root);
+        String analyst = logins.token(DemoData.BPO, "analyst");
+        String hours = "/api/time/reports/hours?from=" + DAY.minusMonths(1) + "&to=" + DAY + "&groupBy=client";
+        int perGateway = userBurst / cost; // what each gateway would let through if it kept its own buckets
+        Map<URI, Integer> passed = new HashMap<>(Map.of(gateway, 0, replica, 0));
+        Map<URI, Integer> refused = new HashMap<>(Map.of(gateway, 0, replica, 0));
+        long started = System.nanoTime();
+        for (int i = 0; i < 2 * perGateway; i++) {
+            URI at = i % 2 == 0 ? gateway : replica;
+            int status = call(at, "GET", hours, analyst, null).status();
+            assertTrue(status == 200 || status == 429, "status " + status);
+            (status == 200 ? passed : refused).merge(at, 1, Integer::sum);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int allowed = perGateway + (int) Math.ceil(seconds * perMinute / 60 / cost) + 1;
+        int total = passed.get(gateway) + passed.get(replica);
+        assertTrue(total <= allowed, total + " passed in " + seconds + " s, at most " + allowed + " allowed: " + passed);
+        assertTrue(refused.get(gateway) > 0 && refused.get(replica) > 0, "both replicas refuse: " + refused);
     }
 }

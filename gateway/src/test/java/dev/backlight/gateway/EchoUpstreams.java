@@ -14,7 +14,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Two extra services behind the gateway under test: {@code /api/echo} answers with what it received (headers and body
  * size), or never answers under {@code /api/echo/slow}; {@code /api/down} points at a port nobody listens on. A short
- * time-out and a small rate limit make both paths quick to test.
+ * time-out and small rate limits (with {@code /api/echo/heavy} costing 10) make these paths quick to test.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -43,14 +43,17 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             exchange.close();
         });
         server.start();
-        return Map.of(
-                "backlight.gateway.services.echo-service.prefix", "/api/echo",
-                "backlight.gateway.services.echo-service.url", "http://localhost:" + server.getAddress().getPort(),
-                "backlight.gateway.services.down-service.prefix", "/api/down",
-                "backlight.gateway.services.down-service.url", "http://localhost:" + ServiceProcess.freePort(),
-                "backlight.gateway.timeout", "PT2S",
-                "backlight.gateway.rate-limit.requests-per-minute", "60",
-                "backlight.gateway.rate-limit.burst", "30");
+        return Map.ofEntries(
+                Map.entry("backlight.gateway.services.echo-service.prefix", "/api/echo"),
+                Map.entry("backlight.gateway.services.echo-service.url", "http://localhost:" + server.getAddress().getPort()),
+                Map.entry("backlight.gateway.services.down-service.prefix", "/api/down"),
+                Map.entry("backlight.gateway.services.down-service.url", "http://localhost:" + ServiceProcess.freePort()),
+                Map.entry("backlight.gateway.timeout", "PT2S"),
+                Map.entry("backlight.gateway.rate-limit.user.requests-per-minute", "60"),
+                Map.entry("backlight.gateway.rate-limit.user.burst", "20"),
+                Map.entry("backlight.gateway.rate-limit.tenant.requests-per-minute", "120"),
+                Map.entry("backlight.gateway.rate-limit.tenant.burst", "40"),
+                Map.entry("backlight.gateway.rate-limit.costs.\"/api/echo/heavy\"", "10"));
     }
 
     private static void sleep() {

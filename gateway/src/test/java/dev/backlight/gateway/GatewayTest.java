@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Socket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +24,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import dev.backlight.testing.TestTokens;
+import io.agroal.api.AgroalDataSource;
 import dev.backlight.testing.UpstreamServices;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -40,6 +46,9 @@ import io.restassured.http.ContentType;
 @WithTestResource(TestTokens.class)
 @WithTestResource(EchoUpstreams.class)
 class GatewayTest {
+
+    @Inject
+    AgroalDataSource database;
 
     private static String newTenant() {
         String tenant = "g-" + UUID.randomUUID().toString().substring(0, 12);
@@ -101,18 +110,70 @@ class GatewayTest {
                 .body("service", equalTo("echo-service"));
     }
 
-    @Test
-    void eachTenantHasItsOwnRateLimit() {
-        String busy = TestTokens.token(newTenant(), "m", "manager");
+    private static List<Integer> statusesOf(int requests, String token, String path) {
         List<Integer> statuses = new ArrayList<>();
-        for (int i = 0; i < 45; i++) {
-            statuses.add(given().auth().oauth2(busy).get("/api/echo/ping").then().extract().statusCode());
+        for (int i = 0; i < requests; i++) {
+            statuses.add(given().auth().oauth2(token).get(path).then().extract().statusCode());
         }
-        assertTrue(statuses.stream().filter(s -> s == 429).count() >= 10, statuses.toString());
-        given().auth().oauth2(busy).get("/api/echo/ping").then().statusCode(429)
-                .contentType(containsString("application/problem+json")).header("Retry-After", notNullValue());
-        // Another tenant is not slowed down by the busy one.
+        return statuses;
+    }
+
+    @Test
+    void oneUserCannotSpendTheirColleaguesBudget() {
+        String tenant = newTenant();
+        String script = TestTokens.token(tenant, "bi-script", "analyst");
+        List<Integer> statuses = statusesOf(30, script, "/api/echo/ping");
+        assertTrue(statuses.subList(0, 15).stream().allMatch(s -> s == 200), statuses.toString());
+        assertTrue(statuses.stream().filter(s -> s == 429).count() >= 5, statuses.toString());
+        given().auth().oauth2(script).get("/api/echo/ping").then().statusCode(429)
+                .contentType(containsString("application/problem+json")).header("Retry-After", notNullValue())
+                .body("type", equalTo("https://backlight.dev/problems/rate-limited"));
+        // A colleague in the same tenant, and another tenant, are not slowed down by the script.
+        given().auth().oauth2(TestTokens.token(tenant, "colleague", "manager")).get("/api/echo/ping").then().statusCode(200);
         given().auth().oauth2(TestTokens.token(newTenant(), "m", "manager")).get("/api/echo/ping").then().statusCode(200);
+    }
+
+    @Test
+    void aTenantsUsersTogetherStayWithinTheTenantsBudget() {
+        String tenant = newTenant();
+        List<Integer> statuses = new ArrayList<>();
+        for (String user : List.of("ana", "ben", "cy", "dan")) {
+            statuses.addAll(statusesOf(15, TestTokens.token(tenant, user, "staff"), "/api/echo/ping"));
+        }
+        assertTrue(statuses.stream().filter(s -> s == 429).count() >= 3, statuses.toString());
+        given().auth().oauth2(TestTokens.token(tenant, "eve", "staff")).get("/api/echo/ping").then().statusCode(429);
+        given().auth().oauth2(TestTokens.token(newTenant(), "eve", "staff")).get("/api/echo/ping").then().statusCode(200);
+    }
+
+    @Test
+    void expensiveRequestsSpendMoreOfTheBudget() {
+        String tenant = newTenant();
+        String reader = TestTokens.token(tenant, "reader", "analyst");
+        assertEquals(List.of(200, 200, 429), statusesOf(3, reader, "/api/echo/heavy"));
+        given().auth().oauth2(reader).get("/api/echo/heavy").then().statusCode(429)
+                .body("detail", containsString("costs 10"));
+        // The same budget holds twenty simple reads.
+        assertTrue(statusesOf(20, TestTokens.token(tenant, "browser", "analyst"), "/api/echo/ping").stream()
+                .allMatch(s -> s == 200));
+    }
+
+    @Test
+    void theBudgetsAreRowsEveryReplicaShares() throws Exception {
+        String tenant = newTenant();
+        given().auth().oauth2(TestTokens.token(tenant, "m", "manager")).get("/api/echo/ping").then().statusCode(200);
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT id FROM gateway.rate_limit_bucket WHERE id IN (?, ?) AND state IS NOT NULL")) {
+            query.setString(1, "tenant:" + tenant);
+            query.setString(2, "user:" + tenant + ":m");
+            try (ResultSet rows = query.executeQuery()) {
+                int found = 0;
+                while (rows.next()) {
+                    found++;
+                }
+                assertEquals(2, found, "one bucket for the tenant and one for the user");
+            }
+        }
     }
 
     @Test

@@ -20,8 +20,6 @@ public interface GatewayConfig {
 
     int retryAfterSeconds();
 
-    RateLimit rateLimit();
-
     interface Service {
         /** The path prefix the service owns, e.g. /api/time. */
         String prefix();
@@ -33,11 +31,5 @@ public interface GatewayConfig {
          * is refused here, before it is forwarded, rather than cut off mid-stream by the service.
          */
         Optional<MemorySize> maxBodySize();
-    }
-
-    interface RateLimit {
-        int requestsPerMinute();
-
-        int burst();
     }
 }

@@ -1,6 +1,7 @@
 package dev.backlight.gateway.routing;
 
 import java.net.ConnectException;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
+import dev.backlight.gateway.ratelimit.RateLimiter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
@@ -29,7 +31,8 @@ import io.vertx.httpproxy.ProxyResponse;
 /**
  * Routes each service's path prefix to it with Vert.x HTTP Proxy, streaming bodies both ways. In front of every
  * request: a request id (the caller's, or a new one) sent to the service and back to the caller, and the tenant's rate
- * limit. Only authenticated callers pass (Quarkus verified the token before any route); the services verify it again.
+ * and user's rate limits (a request that would exceed either gets a 429). Only authenticated callers pass (Quarkus
+ * verified the token before any route); the services verify it again.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -38,10 +41,10 @@ public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
 
     private final GatewayConfig config;
-    private final TenantRateLimiter rateLimiter;
+    private final RateLimiter rateLimiter;
     private final String tenantClaim;
 
-    ProxyRoutes(GatewayConfig config, TenantRateLimiter rateLimiter,
+    ProxyRoutes(GatewayConfig config, RateLimiter rateLimiter,
             @ConfigProperty(name = "backlight.tenant-claim", defaultValue = "tenant") String tenantClaim) {
         this.config = config;
         this.rateLimiter = rateLimiter;
@@ -57,12 +60,12 @@ public class ProxyRoutes {
                             .setIdleTimeout(config.timeout().toMillis())))
                     .addInterceptor(new UnavailableService(name, config.retryAfterSeconds()));
             long maxBody = service.maxBodySize().map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
-            router.route(service.prefix() + "/*").handler(context -> forward(context, proxy, name, maxBody));
-            router.route(service.prefix()).handler(context -> forward(context, proxy, name, maxBody));
+            router.route(service.prefix() + "/*").handler(context -> forward(context, vertx, proxy, name, maxBody));
+            router.route(service.prefix()).handler(context -> forward(context, vertx, proxy, name, maxBody));
         });
     }
 
-    private void forward(RoutingContext context, HttpProxy proxy, String service, long maxBody) {
+    private void forward(RoutingContext context, Vertx vertx, HttpProxy proxy, String service, long maxBody) {
         String requestId = context.request().getHeader(REQUEST_ID);
         if (requestId == null || requestId.isBlank() || requestId.length() > 100) {
             requestId = UUID.randomUUID().toString();
@@ -73,13 +76,30 @@ public class ProxyRoutes {
             EdgeProblems.sendUnauthorized(context);
             return;
         }
-        long wait = rateLimiter.secondsToWait(tenantOf(context));
-        if (wait > 0) {
-            context.response().putHeader("Retry-After", String.valueOf(wait));
-            Problems.send(context.response(), 429, Problems.about("rate-limited", "Too many requests", 429,
-                    "This tenant sent more requests than its limit; try again in " + wait + " s", null, context.request().path()));
+        if (!rateLimiter.enabled()) {
+            forwardWithinLimits(context, proxy, service, maxBody);
             return;
         }
+        // The body waits (paused) while the shared budgets are checked on a worker thread: they are in PostgreSQL.
+        context.request().pause();
+        String tenant = tenantOf(user);
+        String caller = user.getSecurityIdentity().getPrincipal().getName();
+        int cost = rateLimiter.costOf(context.request().path());
+        vertx.executeBlocking(() -> rateLimiter.secondsToWait(tenant, caller, cost), false).onComplete(waited -> {
+            long wait = waited.succeeded() ? waited.result() : 0;
+            if (wait > 0) {
+                context.request().resume();
+                context.response().putHeader("Retry-After", String.valueOf(wait));
+                Problems.send(context.response(), 429, Problems.about("rate-limited", "Too many requests", 429,
+                        "More requests than your or your tenant's limit allows (this one costs " + cost
+                                + "); try again in " + wait + " s", null, context.request().path()));
+                return;
+            }
+            forwardWithinLimits(context, proxy, service, maxBody);
+        });
+    }
+
+    private void forwardWithinLimits(RoutingContext context, HttpProxy proxy, String service, long maxBody) {
         Long declared = declaredLength(context);
         if (declared != null && declared > maxBody) {
             // Refused before a byte of it is read; the connection closes so the unread body is never consumed.
@@ -101,12 +121,10 @@ public class ProxyRoutes {
         }
     }
 
-    private String tenantOf(RoutingContext context) {
-        if (context.user() instanceof QuarkusHttpUser user && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
-            String tenant = token.getClaim(tenantClaim);
-            return tenant != null ? tenant : "platform";
-        }
-        return "anonymous";
+    /** Platform administrators belong to no tenant: they share one budget of their own. */
+    private String tenantOf(QuarkusHttpUser user) {
+        String tenant = user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token ? token.getClaim(tenantClaim) : null;
+        return Objects.requireNonNullElse(tenant, "platform");
     }
 
     /** Turns a service that cannot be reached or stays silent into a problem naming it: 503 down, 504 slow, 502 else. */
