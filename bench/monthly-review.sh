@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Seeds a tenant with 1,000 employees and a year of time entries, then prints how long metrics-service takes to
-# answer its monthly review (median, p95, max over N runs; default 20). Embedded PostgreSQL, no Docker.
+# Seeds two tenants with 1,000 employees and a year of time entries each, then prints how long a monthly review takes
+# (straight from metrics-service and through the gateway, beside a trivial GET through the same gateway), and again
+# while the second tenant hammers the most expensive report. N runs each (default 20). Embedded PostgreSQL, no Docker;
+# the services and the gateway get the Kubernetes manifests' memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -ntp package -DskipTests

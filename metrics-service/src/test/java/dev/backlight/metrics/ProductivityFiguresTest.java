@@ -122,7 +122,7 @@ class ProductivityFiguresTest {
         Operation op = seedBaseline(50);
         op.asAdmin().body(Map.of("basis", "HOURS_PER_UNIT", "scale", "AGENTS", "referenceSize", 50, "efficientBelow", 5,
                         "reasonableFrom", 5, "reasonableTo", 8, "slowAbove", 10))
-                .put("/api/metrics/benchmarks/SCHEDULING").then().statusCode(200).body("standard", equalTo(false));
+                .put("/api/metrics/benchmarks/SCHEDULING").then().statusCode(200).body("bands.standard", equalTo(false));
         op.asManager().queryParam("from", BASELINE_START).get("/api/metrics/baseline").then()
                 .body("functions.find { it.functionCode == 'SCHEDULING' }.benchmark.band", equalTo("REASONABLE"))
                 .body("functions.find { it.functionCode == 'SCHEDULING' }.benchmark.standard", equalTo(false));

@@ -36,21 +36,33 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** Starts the service a module of the repository at {@code root} built (its Quarkus fast-jar under target/). */
+    public static ServiceProcess startModule(Path root, String module, int port, Map<String, String> properties, Path log) {
+        return startModule(root, module, port, properties, List.of(), log);
+    }
+
+    /** The same with options for the JVM, such as its memory. */
+    public static ServiceProcess startModule(Path root, String module, int port, Map<String, String> properties,
+            List<String> jvmOptions, Path log) {
+        return start(module, root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), port, properties, jvmOptions, log);
+    }
+
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> properties, Path log) {
+        return start(name, jar, port, properties, List.of(), log);
+    }
+
     /**
      * Starts {@code jar} on {@code port} with the given system properties, logging to {@code log}. Does not wait:
      * several services can start in parallel, then each is awaited with {@link #awaitReady(Duration)}.
      */
-    /** Starts the service a module of the repository at {@code root} built (its Quarkus fast-jar under target/). */
-    public static ServiceProcess startModule(Path root, String module, int port, Map<String, String> properties, Path log) {
-        return start(module, root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), port, properties, log);
-    }
-
-    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> properties, Path log) {
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> properties, List<String> jvmOptions,
+            Path log) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; build it first (./mvnw package -DskipTests)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");

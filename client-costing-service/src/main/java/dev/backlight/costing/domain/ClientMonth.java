@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.TenantScopedEntity;
 
 /** A client account's revenue and agent cost for one month, in the tenant's currency. */
@@ -46,4 +47,9 @@ public class ClientMonth extends TenantScopedEntity {
 
     @Version
     public int version;
+
+    /** The version clients see: 0 stands for "no figures yet", so a first write can be conditional too. */
+    public long revision() {
+        return Versions.ofSettable(id != null, version);
+    }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.TenantScopedEntity;
 
 /** A tenant's overtime rule, how shared hours are allocated, and its single-client baseline. */
@@ -51,6 +52,11 @@ public class CostingPolicy extends TenantScopedEntity {
     public int version;
 
     /** The policy of a tenant that never set one. */
+    /** The version clients see: 0 for the defaults of a tenant that never set its policy. */
+    public long revision() {
+        return Versions.ofSettable(id != null, version);
+    }
+
     public static CostingPolicy defaults() {
         return new CostingPolicy();
     }

@@ -24,11 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.backlight.costing.domain.ClientMonth;
 import dev.backlight.costing.service.FinancialsService;
+import dev.backlight.support.rest.Versioned;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -54,9 +57,12 @@ public class FinancialsResource {
     @Schema(name = "ClientMonth")
     public record MonthView(@Schema(example = "CLIENT-A") String clientCode, @Schema(example = "2026-03") YearMonth month,
             @Schema(example = "50000.00") BigDecimal revenue, @Schema(example = "35000.00") BigDecimal agentCost,
-            @Schema(example = "40") Integer agentHeadcount, String updatedBy, Instant updatedAt) {
+            @Schema(example = "40") Integer agentHeadcount, String updatedBy, Instant updatedAt,
+            @Schema(description = "Changes with every change; its ETag goes in If-Match (\"0\" there: only if the month has no figures yet)",
+                    example = "1") long version) implements Versioned {
         static MonthView of(ClientMonth m) {
-            return new MonthView(m.clientCode, YearMonth.from(m.month), m.revenue, m.agentCost, m.agentHeadcount, m.updatedBy, m.updatedAt);
+            return new MonthView(m.clientCode, YearMonth.from(m.month), m.revenue, m.agentCost, m.agentHeadcount, m.updatedBy, m.updatedAt,
+                    m.revision());
         }
     }
 
@@ -66,10 +72,11 @@ public class FinancialsResource {
     @Operation(summary = "Set a client's revenue and agent cost for a month", description = "201 when the month is new, "
             + "200 when it replaced earlier figures. The client must exist in time-service; amounts are never negative.")
     public Uni<RestResponse<MonthView>> put(@RestPath String clientCode,
-            @RestPath @Parameter(example = "2026-03") String month, @Valid @NotNull MonthRequest request) {
+            @RestPath @Parameter(example = "2026-03") String month, @Valid @NotNull MonthRequest request,
+            @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         YearMonth yearMonth = MonthRange.parse("month", month);
         return financials.put(clientCode, yearMonth, new FinancialsService.MonthFigures(request.revenue(), request.agentCost(),
-                        request.agentHeadcount(), request.currency()))
+                        request.agentHeadcount(), request.currency()), ifMatch)
                 .map(saved -> RestResponse.status(saved.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
                         MonthView.of(saved.month())));
     }
@@ -87,7 +94,8 @@ public class FinancialsResource {
     @RolesAllowed(Roles.TENANT_ADMIN)
     @ResponseStatus(204)
     @Operation(summary = "Remove a client's figures for a month")
-    public Uni<Void> delete(@RestPath String clientCode, @RestPath String month) {
-        return financials.delete(clientCode, MonthRange.parse("month", month));
+    public Uni<Void> delete(@RestPath String clientCode, @RestPath String month,
+            @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
+        return financials.delete(clientCode, MonthRange.parse("month", month), ifMatch);
     }
 }

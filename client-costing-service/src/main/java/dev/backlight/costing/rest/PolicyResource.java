@@ -13,12 +13,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 
 import dev.backlight.costing.domain.AllocationPolicy;
 import dev.backlight.costing.domain.CostingPolicy;
 import dev.backlight.costing.service.PolicyService;
+import dev.backlight.support.rest.Versioned;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -32,8 +36,8 @@ public class PolicyResource {
         this.policies = policies;
     }
 
-    @Schema(name = "CostingPolicy")
-    public record PolicyView(
+    @Schema(name = "CostingPolicyChange")
+    public record PolicyRequest(
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("168")
             @Digits(integer = 3, fraction = 2) @Schema(description = "Hours a week after which time is overtime", example = "40") BigDecimal overtimeWeeklyThresholdHours,
             @NotNull @DecimalMin("1") @DecimalMax("5") @Digits(integer = 1, fraction = 2) @Schema(example = "1.5") BigDecimal overtimeMultiplier,
@@ -41,8 +45,20 @@ public class PolicyResource {
             @DecimalMin(value = "0", inclusive = false) @Digits(integer = 8, fraction = 2)
             @Schema(description = "Back-office hours a month a single-client operation of this size would need; the base of "
                     + "the multi-client overhead ratio", example = "100") BigDecimal singleClientBaselineHoursPerMonth) {
+    }
+
+    @Schema(name = "CostingPolicy")
+    public record PolicyView(
+            @Schema(description = "Hours a week after which time is overtime", example = "40") BigDecimal overtimeWeeklyThresholdHours,
+            @Schema(example = "1.5") BigDecimal overtimeMultiplier,
+            @Schema(description = "How hours logged without a client are spread over clients", example = "REVENUE") AllocationPolicy allocation,
+            @Schema(description = "Back-office hours a month a single-client operation of this size would need; the base of "
+                    + "the multi-client overhead ratio", example = "100") BigDecimal singleClientBaselineHoursPerMonth,
+            @Schema(description = "0 until the tenant sets a policy, then changes with every change; its ETag goes in If-Match",
+                    example = "1") long version) implements Versioned {
         static PolicyView of(CostingPolicy p) {
-            return new PolicyView(p.overtimeWeeklyThreshold, p.overtimeMultiplier, p.allocation, p.singleClientBaselineHours);
+            return new PolicyView(p.overtimeWeeklyThreshold, p.overtimeMultiplier, p.allocation, p.singleClientBaselineHours,
+                    p.revision());
         }
     }
 
@@ -56,8 +72,9 @@ public class PolicyResource {
     @PUT
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Set the tenant's costing policy")
-    public Uni<PolicyView> put(@Valid @NotNull PolicyView request) {
+    public Uni<PolicyView> put(@Valid @NotNull PolicyRequest request,
+            @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         return policies.update(new PolicyService.PolicyInput(request.overtimeWeeklyThresholdHours(), request.overtimeMultiplier(),
-                request.allocation(), request.singleClientBaselineHoursPerMonth())).map(PolicyView::of);
+                request.allocation(), request.singleClientBaselineHoursPerMonth()), ifMatch).map(PolicyView::of);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.backlight.costing.domain.ClientMonth;
 import dev.backlight.costing.repository.ClientMonthRepository;
 import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -40,16 +41,17 @@ public class FinancialsService {
     }
 
     /** Sets a client's month; sending the same figures again changes nothing. */
-    public Uni<Saved> put(String clientCode, YearMonth month, MonthFigures figures) {
+    public Uni<Saved> put(String clientCode, YearMonth month, MonthFigures figures, String ifMatch) {
         return directory.load().invoke(dir -> {
             dir.checkClientInPath(clientCode);
             dir.checkCurrency(figures.currency());
-        }).chain(dir -> store(clientCode, month, figures));
+        }).chain(dir -> store(clientCode, month, figures, ifMatch));
     }
 
     @WithTransaction
-    Uni<Saved> store(String clientCode, YearMonth month, MonthFigures figures) {
+    Uni<Saved> store(String clientCode, YearMonth month, MonthFigures figures, String ifMatch) {
         return months.lockAndFind(clientCode, month.atDay(1)).chain(found -> {
+            Versions.checkIfMatch(ifMatch, found == null ? 0 : found.revision());
             ClientMonth row = found != null ? found : new ClientMonth();
             row.clientCode = clientCode;
             row.month = month.atDay(1);
@@ -68,9 +70,10 @@ public class FinancialsService {
     }
 
     @WithTransaction
-    public Uni<Void> delete(String clientCode, YearMonth month) {
+    public Uni<Void> delete(String clientCode, YearMonth month, String ifMatch) {
         return months.find("clientCode = ?1 and month = ?2", clientCode, month.atDay(1)).firstResult()
                 .onItem().ifNull().failWith(() -> ApiException.notFound("client month", clientCode + " " + month))
+                .invoke(found -> Versions.checkIfMatch(ifMatch, found.revision()))
                 .chain(months::delete);
     }
 }

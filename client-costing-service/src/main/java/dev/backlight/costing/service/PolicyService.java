@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.backlight.costing.domain.AllocationPolicy;
 import dev.backlight.costing.domain.CostingPolicy;
 import dev.backlight.costing.repository.CostingPolicyRepository;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -38,8 +39,9 @@ public class PolicyService {
     }
 
     @WithTransaction
-    public Uni<CostingPolicy> update(PolicyInput input) {
+    public Uni<CostingPolicy> update(PolicyInput input, String ifMatch) {
         return policies.lockAndFind().chain(found -> {
+            Versions.checkIfMatch(ifMatch, found == null ? 0 : found.revision());
             CostingPolicy policy = found != null ? found : CostingPolicy.defaults();
             policy.overtimeWeeklyThreshold = input.overtimeWeeklyThresholdHours();
             policy.overtimeMultiplier = input.overtimeMultiplier();

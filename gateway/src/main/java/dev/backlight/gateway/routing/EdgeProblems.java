@@ -11,13 +11,35 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The gateway's own refusals as problem details, like every answer of the services behind it: a missing, forged,
  * expired or foreign-audience token is checked here before any route runs, and Quarkus would otherwise answer it with
- * an empty 401.
+ * an empty 401; an over-long URI is refused here too, before the services' HTTP codec would answer it with an empty 414.
  */
 @ApplicationScoped
 public class EdgeProblems {
 
+    private static final int LONGEST_INSTANCE = 200;
+
+    private final int maxUriLength;
+
+    EdgeProblems(GatewayConfig config) {
+        this.maxUriLength = config.maxUriLength();
+    }
+
     void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::uriWithinLimit);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::unauthenticated);
+    }
+
+    private void uriWithinLimit(RoutingContext context) {
+        int length = context.request().uri().length();
+        if (length <= maxUriLength) {
+            context.next();
+            return;
+        }
+        String path = context.request().path();
+        Problems.send(context.response(), 414, Problems.about("uri-too-long", "URI too long", 414,
+                "The path and query are " + length + " characters long; at most " + maxUriLength + " are accepted", null,
+                path.length() > LONGEST_INSTANCE ? path.substring(0, LONGEST_INSTANCE) : path,
+                "uri", "must be at most " + maxUriLength + " characters"));
     }
 
     private void unauthenticated(RoutingContext context) {

@@ -20,6 +20,12 @@ public interface GatewayConfig {
 
     int retryAfterSeconds();
 
+    /**
+     * The longest path and query taken (in characters), below what the services' HTTP codec takes, so that a longer
+     * one gets a 414 problem here rather than an empty 414 from behind.
+     */
+    int maxUriLength();
+
     interface Service {
         /** The path prefix the service owns, e.g. /api/time. */
         String prefix();

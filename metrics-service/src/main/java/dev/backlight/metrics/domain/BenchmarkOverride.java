@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.TenantScopedEntity;
 
 /** A tenant's own bands for one function, used instead of the standard ones. */
@@ -56,6 +57,11 @@ public class BenchmarkOverride extends TenantScopedEntity {
 
     @Version
     public int version;
+
+    /** The version clients see: 0 while the tenant has none of its own, so a first write can be conditional too. */
+    public long revision() {
+        return Versions.ofSettable(id != null, version);
+    }
 
     public Benchmark toBenchmark() {
         return new Benchmark(functionCode, basis, scale, referenceSize, efficientBelow, reasonableFrom, reasonableTo, slowAbove, false);

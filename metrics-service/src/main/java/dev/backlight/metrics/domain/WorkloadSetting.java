@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.TenantScopedEntity;
 
 /** A tenant's settings for the workload analysis; absent, the seed's figures apply. */
@@ -55,4 +56,9 @@ public class WorkloadSetting extends TenantScopedEntity {
 
     @Version
     public int version;
+
+    /** The version clients see: 0 while the tenant has none of its own, so a first write can be conditional too. */
+    public long revision() {
+        return Versions.ofSettable(id != null, version);
+    }
 }

@@ -17,13 +17,16 @@ import jakarta.ws.rs.Path;
 
 import dev.backlight.metrics.domain.Benchmark;
 import dev.backlight.metrics.service.BenchmarkService;
-import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.rest.Versioned;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/metrics/benchmarks")
@@ -54,15 +57,19 @@ public class BenchmarkResource {
     @Schema(name = "FunctionBenchmark")
     public record BenchmarkView(@Schema(example = "SCHEDULING") String functionCode,
             @Schema(example = "Schedule building") String functionName,
-            @Schema(description = "Null when the function has no benchmark") Benchmark bands) {
+            @Schema(description = "Null when the function has no benchmark") Benchmark bands,
+            @Schema(description = "0 while the standard bands apply, then changes with every change of the tenant's own; "
+                    + "its ETag goes in If-Match", example = "1") long version) implements Versioned {
+        static BenchmarkView of(BenchmarkService.EffectiveBenchmark b) {
+            return new BenchmarkView(b.functionCode(), b.functionName(), b.bands(), b.version());
+        }
     }
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(summary = "The bands every function is judged by", description = "The tenant's own where set (standard=false), else the seed's.")
     public Uni<List<BenchmarkView>> list() {
-        return benchmarks.effective().map(list -> list.stream()
-                .map(b -> new BenchmarkView(b.functionCode(), b.functionName(), b.bands())).toList());
+        return benchmarks.effective().map(list -> list.stream().map(BenchmarkView::of).toList());
     }
 
     @PUT
@@ -70,9 +77,10 @@ public class BenchmarkResource {
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Set the tenant's own bands for a function", description = "Thresholds must be in order: "
             + "efficientBelow <= reasonableFrom <= reasonableTo <= slowAbove.")
-    public Uni<Benchmark> override(@RestPath String functionCode, @Valid @NotNull BandsRequest r) {
+    public Uni<BenchmarkView> override(@RestPath String functionCode, @Valid @NotNull BandsRequest r,
+            @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         return benchmarks.override(functionCode, new BenchmarkService.BandsInput(r.basis(), r.scale(), r.referenceSize(),
-                r.efficientBelow(), r.reasonableFrom(), r.reasonableTo(), r.slowAbove()));
+                r.efficientBelow(), r.reasonableFrom(), r.reasonableTo(), r.slowAbove()), ifMatch).map(BenchmarkView::of);
     }
 
     @DELETE
@@ -80,11 +88,8 @@ public class BenchmarkResource {
     @RolesAllowed(Roles.TENANT_ADMIN)
     @ResponseStatus(204)
     @Operation(summary = "Go back to the standard bands for a function", description = "404 when the tenant had no bands of its own for it.")
-    public Uni<Void> reset(@RestPath String functionCode) {
-        return benchmarks.reset(functionCode).invoke(deleted -> {
-            if (!deleted) {
-                throw ApiException.notFound("benchmark override", functionCode);
-            }
-        }).replaceWithVoid();
+    public Uni<Void> reset(@RestPath String functionCode,
+            @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
+        return benchmarks.reset(functionCode, ifMatch);
     }
 }

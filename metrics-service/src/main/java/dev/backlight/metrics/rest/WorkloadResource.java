@@ -14,8 +14,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 
 import dev.backlight.metrics.domain.WorkloadSetting;
 import dev.backlight.metrics.service.ContextSwitchService;
@@ -23,6 +25,8 @@ import dev.backlight.metrics.service.InterruptionCostService;
 import dev.backlight.metrics.service.SustainabilityService;
 import dev.backlight.support.csv.Csv;
 import dev.backlight.support.rest.DateRange;
+import dev.backlight.support.rest.Versioned;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -45,17 +49,29 @@ public class WorkloadResource {
         this.sustainability = sustainability;
     }
 
-    @Schema(name = "WorkloadSettings")
-    public record SettingsView(
+    @Schema(name = "WorkloadSettingsChange")
+    public record SettingsRequest(
             @NotNull @Min(0) @Max(120) @Schema(description = "Context-switch cost of one interruption, low end", example = "10") Integer contextSwitchMinutesLow,
             @NotNull @Min(0) @Max(120) @Schema(description = "High end", example = "15") Integer contextSwitchMinutesHigh,
             @Min(1) @Max(480) @Schema(description = "Uninterrupted stretches shorter than this count as fragments; unchanged when absent", example = "30") Integer shortBlockMinutes,
             @Min(100) @Max(200) @Schema(description = "A week is over the threshold above this percent of the contracted hours", example = "110") Integer overContractPercent,
             @Min(0) @Max(3000) @Schema(description = "After-hours minutes a week above which the week is flagged", example = "120") Integer afterHoursMinutesPerWeek,
             @Min(1) @Max(26) @Schema(description = "Weeks over the threshold in a row that make a sustained overload", example = "3") Integer overloadStreakWeeks) {
+    }
+
+    @Schema(name = "WorkloadSettings")
+    public record SettingsView(
+            @Schema(description = "Context-switch cost of one interruption, low end", example = "10") int contextSwitchMinutesLow,
+            @Schema(description = "High end", example = "15") int contextSwitchMinutesHigh,
+            @Schema(description = "Uninterrupted stretches shorter than this count as fragments", example = "30") int shortBlockMinutes,
+            @Schema(description = "A week is over the threshold above this percent of the contracted hours", example = "110") int overContractPercent,
+            @Schema(description = "After-hours minutes a week above which the week is flagged", example = "120") int afterHoursMinutesPerWeek,
+            @Schema(description = "Weeks over the threshold in a row that make a sustained overload", example = "3") int overloadStreakWeeks,
+            @Schema(description = "0 until the tenant sets its own, then changes with every change; its ETag goes in If-Match",
+                    example = "1") long version) implements Versioned {
         static SettingsView of(WorkloadSetting s) {
             return new SettingsView(s.contextSwitchMinutesLow, s.contextSwitchMinutesHigh, s.shortBlockMinutes, s.overContractPercent,
-                    s.afterHoursMinutesPerWeek, s.overloadStreakWeeks);
+                    s.afterHoursMinutesPerWeek, s.overloadStreakWeeks, s.revision());
         }
     }
 
@@ -136,9 +152,10 @@ public class WorkloadResource {
     @Path("/settings")
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Set the tenant's workload settings")
-    public Uni<SettingsView> update(@Valid @NotNull SettingsView request) {
+    public Uni<SettingsView> update(@Valid @NotNull SettingsRequest request,
+            @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         return interruptions.update(new InterruptionCostService.Settings(request.contextSwitchMinutesLow(), request.contextSwitchMinutesHigh(),
-                request.shortBlockMinutes(), request.overContractPercent(), request.afterHoursMinutesPerWeek(), request.overloadStreakWeeks()))
+                request.shortBlockMinutes(), request.overContractPercent(), request.afterHoursMinutesPerWeek(), request.overloadStreakWeeks()), ifMatch)
                 .map(SettingsView::of);
     }
 }

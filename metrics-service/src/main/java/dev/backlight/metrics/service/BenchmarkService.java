@@ -16,6 +16,7 @@ import dev.backlight.metrics.domain.BenchmarkOverride;
 import dev.backlight.metrics.domain.StandardBenchmarks;
 import dev.backlight.metrics.repository.BenchmarkOverrideRepository;
 import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -29,8 +30,11 @@ public class BenchmarkService {
             BigDecimal reasonableFrom, BigDecimal reasonableTo, BigDecimal slowAbove) {
     }
 
-    /** A function and the bands that apply to it; null bands when it has none. */
-    public record EffectiveBenchmark(String functionCode, String functionName, Benchmark bands) {
+    /**
+     * A function and the bands that apply to it (null when it has none); {@code version} is that of the tenant's own
+     * bands, 0 while it uses the standard ones.
+     */
+    public record EffectiveBenchmark(String functionCode, String functionName, Benchmark bands, long version) {
     }
 
     private final BenchmarkOverrideRepository overrides;
@@ -56,20 +60,33 @@ public class BenchmarkService {
 
     /** Every function of the tenant with the bands that judge it. */
     public Uni<List<EffectiveBenchmark>> effective() {
-        return time.functions().chain(functions -> overrides().map(own -> functions.stream()
-                .map(f -> new EffectiveBenchmark(f.code(), f.name(),
-                        own.containsKey(f.code()) ? own.get(f.code()) : StandardBenchmarks.forFunction(f.code()).orElse(null)))
+        return time.functions().chain(functions -> ownBands().map(own -> functions.stream()
+                .map(f -> own.containsKey(f.code()) ? effective(f.name(), own.get(f.code()))
+                        : new EffectiveBenchmark(f.code(), f.name(), StandardBenchmarks.forFunction(f.code()).orElse(null), 0))
                 .toList()));
     }
 
-    public Uni<Benchmark> override(String functionCode, BandsInput input) {
+    @WithSession
+    Uni<Map<String, BenchmarkOverride>> ownBands() {
+        return overrides.listAll().map(list -> list.stream()
+                .collect(Collectors.toMap(own -> own.functionCode, Function.identity())));
+    }
+
+    /** Sets the tenant's own bands for a function; {@code ifMatch} "0" only while it has none. */
+    public Uni<EffectiveBenchmark> override(String functionCode, BandsInput input, String ifMatch) {
         check(input);
-        return directory.load().invoke(dir -> dir.activeFunction(functionCode)).chain(dir -> store(functionCode, input));
+        return directory.load().map(dir -> dir.activeFunction(functionCode))
+                .chain(function -> store(functionCode, input, ifMatch).map(stored -> effective(function.name(), stored)));
+    }
+
+    private static EffectiveBenchmark effective(String functionName, BenchmarkOverride own) {
+        return new EffectiveBenchmark(own.functionCode, functionName, own.toBenchmark(), own.revision());
     }
 
     @WithTransaction
-    Uni<Benchmark> store(String functionCode, BandsInput input) {
-        return overrides.findByFunction(functionCode).chain(found -> {
+    Uni<BenchmarkOverride> store(String functionCode, BandsInput input, String ifMatch) {
+        return overrides.lockAndFind(functionCode).chain(found -> {
+            Versions.checkIfMatch(ifMatch, found == null ? 0 : found.revision());
             BenchmarkOverride bands = found != null ? found : new BenchmarkOverride();
             bands.functionCode = functionCode;
             bands.basis = input.basis();
@@ -81,14 +98,17 @@ public class BenchmarkService {
             bands.slowAbove = input.slowAbove();
             bands.updatedBy = caller.subject();
             bands.updatedAt = Instant.now(clock);
-            return overrides.persist(bands).map(BenchmarkOverride::toBenchmark);
+            return overrides.persist(bands);
         });
     }
 
     /** Drops the tenant's bands for the function, so the standard ones (if any) apply again. */
     @WithTransaction
-    public Uni<Boolean> reset(String functionCode) {
-        return overrides.delete("functionCode", functionCode).map(deleted -> deleted > 0);
+    public Uni<Void> reset(String functionCode, String ifMatch) {
+        return overrides.lockAndFind(functionCode)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("benchmark override", functionCode))
+                .invoke(found -> Versions.checkIfMatch(ifMatch, found.revision()))
+                .chain(overrides::delete);
     }
 
     private static void check(BandsInput input) {

@@ -26,6 +26,7 @@ import dev.backlight.metrics.client.TimeServiceClient.InterruptionRow;
 import dev.backlight.metrics.domain.WorkloadSetting;
 import dev.backlight.metrics.repository.WorkloadSettingRepository;
 import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -106,11 +107,12 @@ public class InterruptionCostService {
     }
 
     @WithTransaction
-    public Uni<WorkloadSetting> update(Settings input) {
+    public Uni<WorkloadSetting> update(Settings input, String ifMatch) {
         if (input.contextSwitchMinutesHigh() < input.contextSwitchMinutesLow()) {
             throw ApiException.invalidField("contextSwitchMinutesHigh", "must not be below contextSwitchMinutesLow");
         }
         return settings.lockAndFind().chain(found -> {
+            Versions.checkIfMatch(ifMatch, found == null ? 0 : found.revision());
             WorkloadSetting setting = found != null ? found : new WorkloadSetting();
             setting.contextSwitchMinutesLow = input.contextSwitchMinutesLow();
             setting.contextSwitchMinutesHigh = input.contextSwitchMinutesHigh();

@@ -101,7 +101,7 @@ public class OwnershipService {
 
     /** The version a function's ownership is at: 0 while none is set, so a first assignment can be conditional too. */
     public static long versionOf(FunctionOwnership ownership) {
-        return ownership == null ? 0 : ownership.version + 1L;
+        return ownership == null ? 0 : Versions.ofSettable(true, ownership.version);
     }
 
     @WithSession

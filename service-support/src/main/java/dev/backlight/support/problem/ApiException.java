@@ -93,6 +93,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403, detail, null, null, null));
     }
 
+    /** 429: the caller's tenant already runs as much heavy work as it may at once; retry after the given delay. */
+    public static ApiException tenantBusy(String detail, int retryAfterSeconds) {
+        return new ApiException(new Problem(Problem.TYPE_BASE + "tenant-busy", "Too many requests", 429, detail, null, null,
+                null), retryAfterSeconds);
+    }
+
     /** 503: a service this one depends on is unavailable; the caller may retry after the given delay. */
     public static ApiException unavailable(String service, String detail, int retryAfterSeconds) {
         return new ApiException(new Problem(Problem.TYPE_BASE + "dependency-unavailable", "Service unavailable", 503,

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -22,7 +23,8 @@ public record Problem(
         @Schema(description = "What went wrong in this occurrence", example = "endedAt must be after startedAt") String detail,
         @Schema(description = "The request path", example = "/api/time/entries") String instance,
         @Schema(description = "One item per offending field") List<FieldError> errors,
-        @Schema(hidden = true) Map<String, Object> extensions) {
+        // Written as members of their own (extensionMembers), never as an "extensions" object.
+        @JsonIgnore @Schema(hidden = true) Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://backlight.dev/problems/";

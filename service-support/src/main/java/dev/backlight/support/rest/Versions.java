@@ -16,6 +16,14 @@ public final class Versions {
     private Versions() {
     }
 
+    /**
+     * The version of an object that reads as defaults until first stored (settings, a month's figures): 0 while never
+     * stored, so that even the first write can be made conditional, then one more than the stored version.
+     */
+    public static long ofSettable(boolean stored, long storedVersion) {
+        return stored ? storedVersion + 1 : 0;
+    }
+
     public static String etag(long version) {
         return "\"" + version + "\"";
     }

@@ -12,9 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.tenancy.TenantBulkhead;
 import dev.backlight.time.domain.InterruptionKind;
 import dev.backlight.time.domain.Tenant;
 import dev.backlight.time.repository.TimeEntryRepository;
@@ -84,8 +91,29 @@ public class ReportService {
     @Inject
     EmployeeScope scope;
 
-    @WithSession
+    /** The most rows one report answers; a larger one is refused, so no request holds an unbounded result in memory. */
+    @ConfigProperty(name = "backlight.reports.max-rows", defaultValue = "250000")
+    int maxRows;
+
+    @ConfigProperty(name = "backlight.reports.concurrent-per-tenant", defaultValue = "2")
+    int concurrentPerTenant;
+
+    @ConfigProperty(name = "backlight.reports.waiting-per-tenant", defaultValue = "4")
+    int waitingPerTenant;
+
+    private TenantBulkhead bulkhead;
+
+    @PostConstruct
+    void limitConcurrentReportsPerTenant() {
+        bulkhead = new TenantBulkhead(concurrentPerTenant, waitingPerTenant);
+    }
+
     public Uni<HoursReport> hours(HoursFilter requested, Set<Dimension> dimensions, Bucket bucket) {
+        return bulkhead.run(() -> hoursInSession(requested, dimensions, bucket));
+    }
+
+    @WithSession
+    Uni<HoursReport> hoursInSession(HoursFilter requested, Set<Dimension> dimensions, Bucket bucket) {
         List<Dimension> groupBy = List.of(Dimension.values()).stream().filter(dimensions::contains).toList();
         return tenantService.current().chain(tenant -> ownScope(requested).chain(filter -> catalogService.load()
                 .chain(catalog -> {
@@ -126,10 +154,10 @@ public class ReportService {
                         hql.append(" group by ").append(columns).append(" order by ").append(columns);
                     }
                     return entries.getSession().chain(session -> {
-                        var query = session.createSelectionQuery(hql.toString(), Object[].class);
+                        var query = session.createSelectionQuery(hql.toString(), Object[].class).setMaxResults(maxRows + 1);
                         parameters.forEach(query::setParameter);
                         return query.getResultList();
-                    }).map(results -> {
+                    }).map(this::withinRowLimit).map(results -> {
                         List<HoursRow> rows = new ArrayList<>(results.size());
                         for (Object[] r : results) {
                             int i = 0;
@@ -204,14 +232,22 @@ public class ReportService {
             String hql = selectFrom + " where " + alias + ".workDate >= :from and " + alias + ".workDate < :to"
                     + (filter.employeeId() == null ? "" : " and " + alias + ".employeeId = :employeeId") + " " + tail;
             return entries.getSession().chain(session -> {
-                var query = session.createSelectionQuery(hql, Object[].class)
+                Mutiny.SelectionQuery<Object[]> query = session.createSelectionQuery(hql, Object[].class).setMaxResults(maxRows + 1)
                         .setParameter("from", filter.from()).setParameter("to", filter.to());
                 if (filter.employeeId() != null) {
                     query.setParameter("employeeId", filter.employeeId());
                 }
-                return query.getResultList();
-            });
+                return bulkhead.run(query::getResultList);
+            }).map(this::withinRowLimit);
         });
+    }
+
+    private List<Object[]> withinRowLimit(List<Object[]> rows) {
+        if (rows.size() > maxRows) {
+            throw ApiException.invalidField("to", "the report would have more than " + maxRows + " rows; ask for a shorter "
+                    + "period, or for fewer groupBy dimensions or a coarser bucket");
+        }
+        return rows;
     }
 
     /** Staff only ever aggregate their own time. */

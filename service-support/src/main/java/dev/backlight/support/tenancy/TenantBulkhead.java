@@ -1,0 +1,53 @@
+package dev.backlight.support.tenancy;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.util.TypeLiteral;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+
+import dev.backlight.support.problem.ApiException;
+import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Heavy reads (reports over many rows) run at most {@code limit} at a time per tenant, with a few more waiting; beyond
+ * that the tenant is told to retry (429). The rate limit bounds how often a tenant may ask; this bounds how much of the
+ * database and CPU its requests hold at once, so a tenant hammering its largest report leaves the others their share.
+ */
+public final class TenantBulkhead {
+
+    private final int limit;
+    private final int waiting;
+    private final Supplier<String> tenant;
+    private final Map<String, Guard> byTenant = new ConcurrentHashMap<>();
+
+    public TenantBulkhead(int limit, int waiting) {
+        this(limit, waiting, CurrentTenant::idOrNone);
+    }
+
+    TenantBulkhead(int limit, int waiting, Supplier<String> tenant) {
+        this.limit = limit;
+        this.waiting = waiting;
+        this.tenant = tenant;
+    }
+
+    /**
+     * Runs {@code work} when the tenant has a place free. Work that waited for one still starts on the caller's Vert.x
+     * context, where its database session lives, not on the thread of the work that freed the place.
+     */
+    public <T> Uni<T> run(Supplier<Uni<T>> work) {
+        Guard guard = byTenant.computeIfAbsent(tenant.get(), id -> Guard.create().withDescription("heavy reads of " + id)
+                .withBulkhead().limit(limit).queueSize(waiting).done().build());
+        Context caller = Vertx.currentContext();
+        Supplier<Uni<T>> onCallersContext = caller == null ? work
+                : () -> Uni.createFrom().<T>deferred(work::get).runSubscriptionOn(task -> caller.runOnContext(ignored -> task.run()));
+        return guard.get(onCallersContext, new TypeLiteral<Uni<T>>() {
+        }).onFailure(BulkheadException.class).transform(full -> ApiException.tenantBusy("Your organisation already runs "
+                + limit + " large reports at once, with " + waiting + " more waiting; try again in a few seconds", 2));
+    }
+}
