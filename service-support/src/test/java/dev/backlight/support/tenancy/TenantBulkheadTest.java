@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.eclipse.microprofile.context.ThreadContext;
 import org.junit.jupiter.api.Test;
 
 import dev.backlight.support.problem.ApiException;
@@ -17,7 +18,8 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 class TenantBulkheadTest {
 
     private final AtomicReference<String> tenant = new AtomicReference<>("busy");
-    private final TenantBulkhead bulkhead = new TenantBulkhead(2, 1, tenant::get);
+    private final TenantBulkhead bulkhead = new TenantBulkhead(2, 1,
+            ThreadContext.builder().propagated().cleared().unchanged(ThreadContext.ALL_REMAINING).build(), tenant::get);
     private final List<UniEmitter<? super String>> running = new ArrayList<>();
 
     private Uni<String> heavyRead() {

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ThreadContext;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -95,17 +96,20 @@ public class ReportService {
     @ConfigProperty(name = "backlight.reports.max-rows", defaultValue = "250000")
     int maxRows;
 
-    @ConfigProperty(name = "backlight.reports.concurrent-per-tenant", defaultValue = "2")
+    @ConfigProperty(name = "backlight.reports.concurrent-per-tenant", defaultValue = "1")
     int concurrentPerTenant;
 
-    @ConfigProperty(name = "backlight.reports.waiting-per-tenant", defaultValue = "4")
+    @ConfigProperty(name = "backlight.reports.waiting-per-tenant", defaultValue = "8")
     int waitingPerTenant;
+
+    @Inject
+    ThreadContext requestContext;
 
     private TenantBulkhead bulkhead;
 
     @PostConstruct
     void limitConcurrentReportsPerTenant() {
-        bulkhead = new TenantBulkhead(concurrentPerTenant, waitingPerTenant);
+        bulkhead = new TenantBulkhead(concurrentPerTenant, waitingPerTenant, requestContext);
     }
 
     public Uni<HoursReport> hours(HoursFilter requested, Set<Dimension> dimensions, Bucket bucket) {
@@ -123,9 +127,7 @@ public class ReportService {
                         selected.add(period);
                     }
                     groupBy.forEach(d -> selected.add(d.expression));
-                    StringBuilder hql = new StringBuilder("select ");
-                    hql.append(selected.isEmpty() ? "" : String.join(", ", selected) + ", ");
-                    hql.append("sum(e.durationSeconds), count(e) from TimeEntry e");
+                    StringBuilder hql = new StringBuilder(" from TimeEntry e");
                     if (groupBy.contains(Dimension.TEAM) || filter.team() != null) {
                         hql.append(" join Employee emp on emp.id = e.employeeId");
                     }
@@ -149,15 +151,16 @@ public class ReportService {
                         hql.append(" and emp.team = :team");
                         parameters.put("team", filter.team());
                     }
-                    if (!selected.isEmpty()) {
-                        String columns = String.join(", ", selected);
-                        hql.append(" group by ").append(columns).append(" order by ").append(columns);
-                    }
-                    return entries.getSession().chain(session -> {
-                        var query = session.createSelectionQuery(hql.toString(), Object[].class).setMaxResults(maxRows + 1);
+                    String fromWhere = hql.toString();
+                    String columns = String.join(", ", selected);
+                    String grouping = selected.isEmpty() ? "" : " group by " + columns;
+                    String report = "select " + (selected.isEmpty() ? "" : columns + ", ") + "sum(e.durationSeconds), count(e)"
+                            + fromWhere + grouping + (selected.isEmpty() ? "" : " order by " + columns);
+                    return entries.getSession().chain(session -> fitsTheRowLimit(session, fromWhere, grouping, parameters).chain(() -> {
+                        var query = session.createSelectionQuery(report, Object[].class).setMaxResults(maxRows + 1);
                         parameters.forEach(query::setParameter);
                         return query.getResultList();
-                    }).map(this::withinRowLimit).map(results -> {
+                    })).map(this::withinRowLimit).map(results -> {
                         List<HoursRow> rows = new ArrayList<>(results.size());
                         for (Object[] r : results) {
                             int i = 0;
@@ -244,10 +247,39 @@ public class ReportService {
 
     private List<Object[]> withinRowLimit(List<Object[]> rows) {
         if (rows.size() > maxRows) {
-            throw ApiException.invalidField("to", "the report would have more than " + maxRows + " rows; ask for a shorter "
-                    + "period, or for fewer groupBy dimensions or a coarser bucket");
+            throw tooManyRows();
         }
         return rows;
+    }
+
+    /**
+     * Refuses a report of more groups than the row limit before reading a row of it: its entries bound its groups, so
+     * only when there are more entries than the limit are the groups counted, by the database alone.
+     */
+    private Uni<Void> fitsTheRowLimit(Mutiny.Session session, String fromWhere, String grouping, Map<String, Object> parameters) {
+        if (grouping.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Mutiny.SelectionQuery<Long> entriesCount = session.createSelectionQuery("select count(e)" + fromWhere, Long.class);
+        parameters.forEach(entriesCount::setParameter);
+        return entriesCount.getSingleResult().chain(entries -> {
+            if (entries <= maxRows) {
+                return Uni.createFrom().voidItem();
+            }
+            Mutiny.SelectionQuery<Long> groupsCount = session.createSelectionQuery(
+                    "select count(*) from (select min(e.id) as first" + fromWhere + grouping + ") g", Long.class);
+            parameters.forEach(groupsCount::setParameter);
+            return groupsCount.getSingleResult().invoke(groups -> {
+                if (groups > maxRows) {
+                    throw tooManyRows();
+                }
+            }).replaceWithVoid();
+        });
+    }
+
+    private ApiException tooManyRows() {
+        return ApiException.invalidField("to", "the report would have more than " + maxRows + " rows; ask for a shorter "
+                + "period, or for fewer groupBy dimensions or a coarser bucket");
     }
 
     /** Staff only ever aggregate their own time. */
