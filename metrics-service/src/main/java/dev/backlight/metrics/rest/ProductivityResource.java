@@ -23,6 +23,7 @@ import dev.backlight.support.rest.DateRange;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/metrics")
@@ -47,7 +48,8 @@ public class ProductivityResource {
             + "employee, team or client (groupBy). Hours come from time-service's aggregates, units from outputs finished "
             + "in the period. Send Accept: text/csv for CSV.")
     public Uni<PeriodFigures> productivity(@Valid @BeanParam DateRange range,
-            @QueryParam("groupBy") @DefaultValue("function") String groupBy) {
+            @QueryParam("groupBy") @DefaultValue("function") @Parameter(description = "function, employee, team or client",
+                    example = "employee") String groupBy) {
         return metrics.figures(range.from(), range.to(LONGEST_PERIOD_DAYS), slice(groupBy));
     }
 
@@ -56,7 +58,8 @@ public class ProductivityResource {
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(summary = "Productivity figures as CSV", description = "One line per function (and slice).")
-    public Uni<String> productivityCsv(@Valid @BeanParam DateRange range, @QueryParam("groupBy") @DefaultValue("function") String groupBy) {
+    public Uni<String> productivityCsv(@Valid @BeanParam DateRange range, @QueryParam("groupBy") @DefaultValue("function")
+            @Parameter(description = "function, employee, team or client", example = "employee") String groupBy) {
         return metrics.figures(range.from(), range.to(LONGEST_PERIOD_DAYS), slice(groupBy)).map(ProductivityResource::csv);
     }
 
