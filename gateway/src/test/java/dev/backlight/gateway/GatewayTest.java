@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -92,6 +94,13 @@ class GatewayTest {
                 .contentType("application/problem+json").body("errors[0].field", equalTo("uri"));
         // The services' own HTTP codec takes whatever the gateway lets through.
         given().auth().oauth2(token).get(path + "y".repeat(limit - path.length())).then().statusCode(200);
+    }
+
+    @Test
+    void aPathNoServiceServesIsAProblemNamingThoseThatAre() {
+        String token = TestTokens.token(newTenant(), "m", "manager");
+        given().auth().oauth2(token).get("/api/nowhere/at-all").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("/api/time"));
     }
 
     @Test
@@ -226,15 +235,21 @@ class GatewayTest {
                 + "Authorization: Bearer " + token + "\r\n"
                 + "Content-Type: text/csv\r\n"
                 + "Content-Length: " + 6 * 1024 * 1024 + "\r\n\r\n";
-        String answer;
-        try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String answer = exchange(head);
         assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
         assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), answer);
         assertTrue(answer.contains("\"field\":\"body\"") && answer.contains("time-service"), answer);
+    }
+
+    /** Sends {@code head} as it is, bytes a well-behaved client would refuse to send, and reads the whole answer. */
+    private static String exchange(String head) {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
