@@ -34,9 +34,10 @@ public final class LocalPostgres implements AutoCloseable {
     private final String password;
     private EmbeddedPostgres embedded;
     private final Path dataDirectory;
+    private final Map<String, String> serverConfig;
 
     private LocalPostgres(String host, int port, String database, String username, String password,
-            EmbeddedPostgres embedded, Path dataDirectory) {
+            EmbeddedPostgres embedded, Path dataDirectory, Map<String, String> serverConfig) {
         this.host = host;
         this.port = port;
         this.database = database;
@@ -44,6 +45,7 @@ public final class LocalPostgres implements AutoCloseable {
         this.password = password;
         this.embedded = embedded;
         this.dataDirectory = dataDirectory;
+        this.serverConfig = serverConfig;
     }
 
     /** The external server if configured, else a new embedded server whose data lives under {@code dataRoot}. */
@@ -53,26 +55,36 @@ public final class LocalPostgres implements AutoCloseable {
             URI uri = URI.create(external.trim());
             return new LocalPostgres(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
                     uri.getPath().replaceFirst("^/", ""), envOr("BACKLIGHT_DB_USER", "postgres"),
-                    envOr("BACKLIGHT_DB_PASSWORD", "postgres"), null, null);
+                    envOr("BACKLIGHT_DB_PASSWORD", "postgres"), null, null, Map.of());
         }
+        return startEmbedded(dataRoot, Map.of());
+    }
+
+    /**
+     * Always an embedded server, with these settings of its own on top (postgresql.conf names), such as TLS: for
+     * tests of how the services connect, which an external server could not be set up for.
+     */
+    public static LocalPostgres startEmbedded(Path dataRoot, Map<String, String> serverConfig) {
         Path dataDirectory = dataRoot.resolve("pg-" + UUID.randomUUID()).toAbsolutePath();
         try {
             Files.createDirectories(dataDirectory.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
         }
-        EmbeddedPostgres postgres = startEmbedded(dataDirectory, 0);
-        return new LocalPostgres("localhost", postgres.getPort(), "postgres", "postgres", "postgres", postgres, dataDirectory);
+        EmbeddedPostgres postgres = startEmbedded(dataDirectory, 0, serverConfig);
+        return new LocalPostgres("localhost", postgres.getPort(), "postgres", "postgres", "postgres", postgres, dataDirectory,
+                serverConfig);
     }
 
     /** A server on the data of {@code dataDirectory} (made when new; a fresh directory each run), on a free port if 0. */
-    private static EmbeddedPostgres startEmbedded(Path dataDirectory, int port) {
+    private static EmbeddedPostgres startEmbedded(Path dataDirectory, int port, Map<String, String> serverConfig) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     // The directory is new for every run, and close() removes it; a restart must find its data again.
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200");
+            serverConfig.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);
             }
@@ -98,7 +110,7 @@ public final class LocalPostgres implements AutoCloseable {
         try {
             whileDown.run();
         } finally {
-            embedded = startEmbedded(dataDirectory, port);
+            embedded = startEmbedded(dataDirectory, port, serverConfig);
         }
     }
 
