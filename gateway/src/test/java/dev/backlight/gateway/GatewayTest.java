@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +40,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 @WithTestResource(value = UpstreamServices.class, initArgs = {
@@ -207,15 +209,26 @@ class GatewayTest {
     }
 
     @Test
-    void oneOpenApiDocumentDescribesTheWholeApi() {
-        given().get("/openapi").then().statusCode(200)
+    void oneOpenApiDocumentDescribesTheWholeApi() throws Exception {
+        String document = given().get("/openapi").then().statusCode(200)
                 .body("info.title", equalTo("Backlight API"))
                 .body("paths", hasKey("/api/time/entries"))
                 .body("paths", hasKey("/api/metrics/baseline"))
                 .body("paths", hasKey("/api/costing/profitability"))
                 .body("components.schemas", hasKey("Problem"))
-                .body("x-services-unavailable", hasItem("down-service"));
+                .body("x-services-unavailable", hasItem("down-service"))
+                .extract().asString();
         given().get("/q/swagger-ui/").then().statusCode(200);
+        // Every operation of the whole API has a name of its own, which generated clients use.
+        List<String> operationIds = new ArrayList<>();
+        Map<String, Map<String, Map<String, Object>>> paths = JsonPath.from(document).getMap("paths");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) ->
+                operationIds.add(String.valueOf(operation.get("operationId")))));
+        assertTrue(operationIds.size() > 90, operationIds.toString());
+        assertEquals(operationIds.size(), new HashSet<>(operationIds).size(), "operationIds repeat: " + operationIds);
+        assertTrue(operationIds.stream().noneMatch("null"::equals), "operations without an operationId");
+        // The document as served, for CI's contract checks (linting, a generated client that must compile).
+        Files.writeString(Path.of("target", "openapi.json"), document);
     }
 
     @Test

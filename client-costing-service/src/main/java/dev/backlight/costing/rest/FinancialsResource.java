@@ -69,7 +69,7 @@ public class FinancialsResource {
     @PUT
     @Path("/clients/{clientCode}/months/{month}")
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(summary = "Set a client's revenue and agent cost for a month", description = "201 when the month is new, "
+    @Operation(operationId = "setClientMonth", summary = "Set a client's revenue and agent cost for a month", description = "201 when the month is new, "
             + "200 when it replaced earlier figures. The client must exist in time-service; amounts are never negative.")
     public Uni<RestResponse<MonthView>> put(@RestPath String clientCode,
             @RestPath @Parameter(example = "2026-03") String month, @Valid @NotNull MonthRequest request,
@@ -84,7 +84,7 @@ public class FinancialsResource {
     @GET
     @Path("/financials")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Client financials of the months from..to")
+    @Operation(operationId = "listClientMonths", summary = "Client financials of the months from..to")
     public Uni<List<MonthView>> list(@Valid @BeanParam MonthRange range) {
         return financials.between(range.from(), range.to()).map(list -> list.stream().map(MonthView::of).toList());
     }
@@ -93,7 +93,7 @@ public class FinancialsResource {
     @Path("/clients/{clientCode}/months/{month}")
     @RolesAllowed(Roles.TENANT_ADMIN)
     @ResponseStatus(204)
-    @Operation(summary = "Remove a client's figures for a month")
+    @Operation(operationId = "deleteClientMonth", summary = "Remove a client's figures for a month")
     public Uni<Void> delete(@RestPath String clientCode, @RestPath String month,
             @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         return financials.delete(clientCode, MonthRange.parse("month", month), ifMatch);

@@ -63,7 +63,7 @@ public class FixOptionResource {
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     @ResponseStatus(201)
-    @Operation(summary = "Add a process-fix option", description = "409 when the tenant has one of that name.")
+    @Operation(operationId = "createProcessFix", summary = "Add a process-fix option", description = "409 when the tenant has one of that name.")
     public Uni<OptionView> create(@Valid @NotNull OptionRequest r) {
         return options.create(new FixOptionService.NewOption(r.name(), r.functionCode(), r.monthlyCost(), r.costPerUserMonth(),
                 r.users(), r.setupCost(), r.hoursSavedPerWeek())).map(OptionView::of);
@@ -71,7 +71,7 @@ public class FixOptionResource {
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "The tenant's process-fix options")
+    @Operation(operationId = "listProcessFixes", summary = "The tenant's process-fix options")
     public Uni<List<OptionView>> list() {
         return options.all().map(list -> list.stream().map(OptionView::of).toList());
     }
@@ -80,7 +80,7 @@ public class FixOptionResource {
     @Path("/{id}")
     @RolesAllowed(Roles.TENANT_ADMIN)
     @ResponseStatus(204)
-    @Operation(summary = "Delete a process-fix option")
+    @Operation(operationId = "deleteProcessFix", summary = "Delete a process-fix option")
     public Uni<Void> delete(@RestPath long id) {
         return options.delete(id);
     }

@@ -64,14 +64,14 @@ public class PolicyResource {
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "The tenant's costing policy", description = "Until set: 40 h a week, 1.5x, shared hours not allocated.")
+    @Operation(operationId = "getCostingPolicy", summary = "The tenant's costing policy", description = "Until set: 40 h a week, 1.5x, shared hours not allocated.")
     public Uni<PolicyView> get() {
         return policies.current().map(PolicyView::of);
     }
 
     @PUT
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(summary = "Set the tenant's costing policy")
+    @Operation(operationId = "setCostingPolicy", summary = "Set the tenant's costing policy")
     public Uni<PolicyView> put(@Valid @NotNull PolicyRequest request,
             @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         return policies.update(new PolicyService.PolicyInput(request.overtimeWeeklyThresholdHours(), request.overtimeMultiplier(),

@@ -60,7 +60,7 @@ public class RateResource {
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     @ResponseStatus(201)
-    @Operation(summary = "Add a rate from a date", description = "If the subject's current rate is open-ended and started "
+    @Operation(operationId = "createLabourRate", summary = "Add a rate from a date", description = "If the subject's current rate is open-ended and started "
             + "earlier, it ends the day this one starts (a rate change). Any other overlap is a 409 naming the conflicting rate.")
     public Uni<RateView> create(@Valid @NotNull RateRequest r) {
         return rates.create(new RateService.NewRate(r.scope(), r.employeeId(), r.team(), r.validFrom(), r.validTo(), r.hourlyRate(),
@@ -69,7 +69,7 @@ public class RateResource {
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Every rate of the tenant")
+    @Operation(operationId = "listLabourRates", summary = "Every rate of the tenant")
     public Uni<List<RateView>> list() {
         return rates.all().map(list -> list.stream().map(RateView::of).toList());
     }
@@ -78,7 +78,7 @@ public class RateResource {
     @Path("/{id}")
     @RolesAllowed(Roles.TENANT_ADMIN)
     @ResponseStatus(204)
-    @Operation(summary = "Delete a rate")
+    @Operation(operationId = "deleteLabourRate", summary = "Delete a rate")
     public Uni<Void> delete(@RestPath long id) {
         return rates.delete(id);
     }

@@ -47,7 +47,7 @@ public class ReportResource {
     @Path("/profitability")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Client profitability for whole months", description = "Per client: revenue, agent cost, direct "
+    @Operation(operationId = "getClientProfitability", summary = "Client profitability for whole months", description = "Per client: revenue, agent cost, direct "
             + "and allocated back-office hours costed at the rates in force each day, the true gross margin and the "
             + "apparent margin without back-office cost. Amounts are rounded to the currency's minor unit only here. At most "
             + "36 months, holding at most " + ProfitabilityService.MAX_RATE_PERIODS + " periods of unchanged labour rates.")
@@ -69,7 +69,7 @@ public class ReportResource {
     @Path("/client-load")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Back-office hours per client by function", description = "Which client's reporting, invoicing, "
+    @Operation(operationId = "getClientLoad", summary = "Back-office hours per client by function", description = "Which client's reporting, invoicing, "
             + "QA or compliance load is heavy, and the multi-client overhead ratio against the policy's single-client baseline.")
     public Uni<ClientLoad> clientLoad(@Valid @BeanParam MonthRange range) {
         return profitability.clientLoad(range.from(), range.to());
@@ -88,7 +88,7 @@ public class ReportResource {
     @Path("/overtime")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Overtime and what it costs, against the process fixes", description = "Hours beyond the weekly "
+    @Operation(operationId = "getOvertime", summary = "Overtime and what it costs, against the process fixes", description = "Hours beyond the weekly "
             + "threshold in the tenant's weeks (falling on the day the threshold is crossed), their cost at the multiplier "
             + "per week and per year, and each process-fix option's yearly cost against the value of the hours it saves. "
             + "The overtime of each employee is listed for managers and tenant admins only (empty for analysts).")
@@ -112,7 +112,7 @@ public class ReportResource {
     @Path("/overtime/fixes")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Process fixes against the period's overtime")
+    @Operation(operationId = "getOvertimeFixes", summary = "Process fixes against the period's overtime")
     public Uni<List<FixComparison>> fixes(@Valid @BeanParam DateRange range) {
         return overtime.overtime(range.from(), range.to(LONGEST_OVERTIME_DAYS)).map(OvertimeReport::fixes);
     }

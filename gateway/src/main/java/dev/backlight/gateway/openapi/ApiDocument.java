@@ -80,6 +80,7 @@ public class ApiDocument {
         return new JsonObject()
                 .put("openapi", "3.1.0")
                 .put("info", new JsonObject().put("title", "Backlight API").put("version", "0.1.0")
+                        .put("license", new JsonObject().put("name", "Apache License 2.0").put("identifier", "Apache-2.0"))
                         .put("description", "Time capture, function metrics and client costing for call-center and BPO back "
                                 + "offices, through one gateway. Every call needs a Keycloak bearer token; the tenant comes from it."))
                 .put("servers", new JsonArray().add(new JsonObject().put("url", "/")))

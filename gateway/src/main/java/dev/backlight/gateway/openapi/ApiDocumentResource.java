@@ -21,7 +21,7 @@ public class ApiDocumentResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The OpenAPI document of the whole suite, gathered from every service")
+    @Operation(operationId = "getApiDocument", summary = "The OpenAPI document of the whole suite, gathered from every service")
     public Uni<JsonObject> get() {
         return document.gathered();
     }

@@ -67,7 +67,7 @@ public class BenchmarkResource {
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "The bands every function is judged by", description = "The tenant's own where set (standard=false), else the seed's.")
+    @Operation(operationId = "listBenchmarks", summary = "The bands every function is judged by", description = "The tenant's own where set (standard=false), else the seed's.")
     public Uni<List<BenchmarkView>> list() {
         return benchmarks.effective().map(list -> list.stream().map(BenchmarkView::of).toList());
     }
@@ -75,7 +75,7 @@ public class BenchmarkResource {
     @PUT
     @Path("/{functionCode}")
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(summary = "Set the tenant's own bands for a function", description = "Thresholds must be in order: "
+    @Operation(operationId = "setBenchmarkBands", summary = "Set the tenant's own bands for a function", description = "Thresholds must be in order: "
             + "efficientBelow <= reasonableFrom <= reasonableTo <= slowAbove.")
     public Uni<BenchmarkView> override(@RestPath String functionCode, @Valid @NotNull BandsRequest r,
             @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
@@ -87,7 +87,7 @@ public class BenchmarkResource {
     @Path("/{functionCode}")
     @RolesAllowed(Roles.TENANT_ADMIN)
     @ResponseStatus(204)
-    @Operation(summary = "Go back to the standard bands for a function", description = "404 when the tenant had no bands of its own for it.")
+    @Operation(operationId = "resetBenchmarkBands", summary = "Go back to the standard bands for a function", description = "404 when the tenant had no bands of its own for it.")
     public Uni<Void> reset(@RestPath String functionCode,
             @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         return benchmarks.reset(functionCode, ifMatch);

@@ -77,7 +77,7 @@ public class ObjectiveResource {
         }
     }
 
-    @Schema(name = "ObjectiveRow", description = "One objective and its progress, flat for BI")
+    /** One objective and its progress, flat for BI: a line of the CSV. */
     @JsonPropertyOrder({"id", "title", "functionCode", "metric", "direction", "target", "startDate", "dueDate", "ownerEmployeeId",
             "startingValue", "currentValue", "progressPercent", "elapsedPercent", "status"})
     public record ObjectiveRow(Long id, String title, String functionCode, Objective.Metric metric, Objective.Direction direction,
@@ -93,7 +93,7 @@ public class ObjectiveResource {
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @ResponseStatus(201)
-    @Operation(summary = "Set an objective", description = "A tenant keeps at most " + ObjectiveService.MAX_OBJECTIVES
+    @Operation(operationId = "createObjective", summary = "Set an objective", description = "A tenant keeps at most " + ObjectiveService.MAX_OBJECTIVES
             + " objectives (409 beyond), since every read measures each of them.")
     public Uni<ObjectiveView> create(@Valid @NotNull ObjectiveRequest request) {
         return objectives.create(request.data()).chain(o -> withProgress(List.of(o), null)).map(list -> list.get(0));
@@ -102,7 +102,7 @@ public class ObjectiveResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Objectives with their progress", description = "Status as of asOf (default today in the tenant's zone): "
+    @Operation(operationId = "listObjectives", summary = "Objectives with their progress", description = "Status as of asOf (default today in the tenant's zone): "
             + "ON_TRACK when the target is met or the way covered keeps up with the time elapsed, AT_RISK when it does not, "
             + "ACHIEVED or MISSED once the due date has passed, NOT_STARTED before the start, NO_DATA when nothing was measured.")
     public Uni<List<ObjectiveView>> list(@QueryParam("asOf") LocalDate asOf) {
@@ -121,7 +121,7 @@ public class ObjectiveResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "One objective with its progress")
+    @Operation(operationId = "getObjective", summary = "One objective with its progress")
     public Uni<ObjectiveView> one(@RestPath long id, @QueryParam("asOf") LocalDate asOf) {
         return objectives.one(id).chain(o -> withProgress(List.of(o), asOf)).map(list -> list.get(0));
     }
@@ -129,7 +129,7 @@ public class ObjectiveResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
-    @Operation(summary = "Change an objective", description = "Replaces every field.")
+    @Operation(operationId = "updateObjective", summary = "Change an objective", description = "Replaces every field.")
     public Uni<ObjectiveView> update(@RestPath long id, @Valid @NotNull ObjectiveRequest request, @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         return objectives.update(id, request.data(), ifMatch).chain(o -> withProgress(List.of(o), null)).map(list -> list.get(0));
     }
@@ -138,7 +138,7 @@ public class ObjectiveResource {
     @Path("/{id}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @ResponseStatus(204)
-    @Operation(summary = "Remove an objective")
+    @Operation(operationId = "deleteObjective", summary = "Remove an objective")
     public Uni<Void> delete(@RestPath long id, @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         return objectives.delete(id, ifMatch);
     }

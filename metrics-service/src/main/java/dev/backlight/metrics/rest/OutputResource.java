@@ -83,7 +83,7 @@ public class OutputResource {
 
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.STAFF})
-    @Operation(summary = "Record output", description = "201 with the new record; 200 with the stored one when the "
+    @Operation(operationId = "recordOutput", summary = "Record output", description = "201 with the new record; 200 with the stored one when the "
             + "externalRef was recorded before. The function, employee and client must exist in time-service.")
     public Uni<RestResponse<OutputView>> record(@Valid @NotNull NewOutputRequest request) {
         return outputs.record(request.toNew()).map(r -> RestResponse.status(r.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
@@ -93,7 +93,7 @@ public class OutputResource {
     @POST
     @Path("/batch")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
-    @Operation(summary = "Record many outputs at once", description = "All or nothing: an invalid record fails the batch "
+    @Operation(operationId = "recordOutputs", summary = "Record many outputs at once", description = "All or nothing: an invalid record fails the batch "
             + "with a problem naming it (outputs[3].functionCode) and nothing is stored. Records whose externalRef is "
             + "already stored are not counted twice.")
     public Uni<BatchResult> recordBatch(@Valid @NotNull BatchRequest request) {
@@ -105,7 +105,7 @@ public class OutputResource {
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "List outputs finished in [from, to)", description = "Paged, oldest first.")
+    @Operation(operationId = "listOutputs", summary = "List outputs finished in [from, to)", description = "Paged, oldest first.")
     public Uni<List<OutputView>> list(@Valid @BeanParam DateRange range, @QueryParam("functionCode") String functionCode,
             @QueryParam("employeeId") Long employeeId, @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
@@ -117,7 +117,7 @@ public class OutputResource {
     @Path("/{id}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @ResponseStatus(204)
-    @Operation(summary = "Delete an output record", description = "Quality events that pointed at it keep their count but lose the link.")
+    @Operation(operationId = "deleteOutput", summary = "Delete an output record", description = "Quality events that pointed at it keep their count but lose the link.")
     public Uni<Void> delete(@RestPath long id) {
         return outputs.delete(id);
     }

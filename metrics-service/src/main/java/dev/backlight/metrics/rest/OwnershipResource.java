@@ -87,7 +87,7 @@ public class OwnershipResource {
         }
     }
 
-    @Schema(name = "OwnershipRow", description = "One function's ownership, flat for BI")
+    /** One function's ownership, flat for BI: a line of the CSV. */
     @JsonPropertyOrder({"functionCode", "ownerEmployeeId", "ownerName", "backupEmployeeId", "backupName", "handoffs",
             "definitionOfDone", "gaps"})
     public record OwnershipRow(String functionCode, Long ownerEmployeeId, String ownerName, Long backupEmployeeId,
@@ -102,7 +102,7 @@ public class OwnershipResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Ownership of every function in use", description = "Functions never assigned are listed too, with their gaps.")
+    @Operation(operationId = "listOwnership", summary = "Ownership of every function in use", description = "Functions never assigned are listed too, with their gaps.")
     public Uni<List<OwnershipView>> list() {
         return ownership.all().map(lines -> lines.stream().map(OwnershipView::of).toList());
     }
@@ -119,7 +119,7 @@ public class OwnershipResource {
     @Path("/gaps")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Functions without an owner or without a backup", description = "Also those whose owner or backup "
+    @Operation(operationId = "getOwnershipGaps", summary = "Functions without an owner or without a backup", description = "Also those whose owner or backup "
             + "is no longer active. A missing definition of done alone does not put a function here.")
     public Uni<List<OwnershipView>> gaps() {
         return list().map(views -> views.stream().filter(v -> v.gaps().stream().anyMatch(g -> g != Gap.NO_DEFINITION_OF_DONE)).toList());
@@ -129,7 +129,7 @@ public class OwnershipResource {
     @Path("/{functionCode}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "One function's ownership")
+    @Operation(operationId = "getOwnership", summary = "One function's ownership")
     public Uni<OwnershipView> one(@RestPath String functionCode) {
         return ownership.one(functionCode).map(OwnershipView::of);
     }
@@ -138,7 +138,7 @@ public class OwnershipResource {
     @Path("/{functionCode}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
-    @Operation(summary = "Set a function's owner, backup, handoff points and definition of done", description = "Replaces what was set.")
+    @Operation(operationId = "assignOwnership", summary = "Set a function's owner, backup, handoff points and definition of done", description = "Replaces what was set.")
     public Uni<OwnershipView> assign(@RestPath String functionCode, @Valid @NotNull AssignmentRequest request, @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         List<Handoff> handoffs = request.handoffs() == null ? List.of()
                 : request.handoffs().stream().map(h -> new Handoff(h.from(), h.to(), h.when())).toList();
@@ -150,7 +150,7 @@ public class OwnershipResource {
     @Path("/{functionCode}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @ResponseStatus(204)
-    @Operation(summary = "Clear a function's ownership")
+    @Operation(operationId = "clearOwnership", summary = "Clear a function's ownership")
     public Uni<Void> clear(@RestPath String functionCode, @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         return ownership.clear(functionCode, ifMatch);
     }

@@ -64,7 +64,7 @@ public class ProcessResource {
     @POST
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @ResponseStatus(201)
-    @Operation(summary = "Register a process added or removed")
+    @Operation(operationId = "registerProcessChange", summary = "Register a process added or removed")
     public Uni<ChangeView> register(@Valid @NotNull NewChangeRequest r) {
         return register.register(new ProcessRegisterService.NewChange(r.functionCode(), r.name(), r.change(), r.effectiveOn(),
                 r.replaces(), r.hoursPerMonth(), r.note())).map(ChangeView::of);
@@ -72,7 +72,7 @@ public class ProcessResource {
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Process changes effective in [from, to)")
+    @Operation(operationId = "listProcessChanges", summary = "Process changes effective in [from, to)")
     public Uni<List<ChangeView>> list(@Valid @BeanParam DateRange range) {
         return register.between(range.from(), range.to()).map(list -> list.stream().map(ChangeView::of).toList());
     }
@@ -81,7 +81,7 @@ public class ProcessResource {
     @Path("/{id}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @ResponseStatus(204)
-    @Operation(summary = "Delete a registered change")
+    @Operation(operationId = "deleteProcessChange", summary = "Delete a registered change")
     public Uni<Void> delete(@RestPath long id) {
         return register.delete(id);
     }

@@ -44,7 +44,7 @@ public class ProductivityResource {
     @Path("/productivity")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Productivity figures for [from, to)", description = "Per function, or per function and "
+    @Operation(operationId = "getProductivity", summary = "Productivity figures for [from, to)", description = "Per function, or per function and "
             + "employee, team or client (groupBy). Hours come from time-service's aggregates, units from outputs finished "
             + "in the period. Send Accept: text/csv for CSV.")
     public Uni<PeriodFigures> productivity(@Valid @BeanParam DateRange range,
@@ -67,7 +67,7 @@ public class ProductivityResource {
     @Path("/baseline")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Baseline: two weeks of tracked time divided by output", description = "Every function's hours, "
+    @Operation(operationId = "getBaseline", summary = "Baseline: two weeks of tracked time divided by output", description = "Every function's hours, "
             + "units, time per unit, quality and band for [from, from + 14 days), or [from, to) when to is given. "
             + "functionsWithoutOutput lists hours that produced no recorded output.")
     public Uni<PeriodFigures> baseline(@QueryParam("from") @NotNull LocalDate from, @QueryParam("to") LocalDate to) {

@@ -80,7 +80,7 @@ public class QualityResource {
     @GET
     @Path("/quality-kinds")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.STAFF, Roles.ANALYST})
-    @Operation(summary = "The quality checks and which function each belongs to")
+    @Operation(operationId = "listQualityKinds", summary = "The quality checks and which function each belongs to")
     public List<KindView> kinds() {
         return Arrays.stream(QualityKind.values()).map(k -> new KindView(k, k.functionCode(), k.nature(), k.description())).toList();
     }
@@ -88,7 +88,7 @@ public class QualityResource {
     @POST
     @Path("/quality-events")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
-    @Operation(summary = "Record a quality finding", description = "The kind must be a check of the function; defect kinds "
+    @Operation(operationId = "recordQualityEvent", summary = "Record a quality finding", description = "The kind must be a check of the function; defect kinds "
             + "take a count, score and duration kinds a measured value. 201, or 200 with the stored event for a known externalRef.")
     public Uni<RestResponse<EventView>> record(@Valid @NotNull NewEventRequest r) {
         return quality.record(new QualityService.NewFinding(r.functionCode(), r.kind(), r.occurredOn(), r.employeeId(),
@@ -100,7 +100,7 @@ public class QualityResource {
     @GET
     @Path("/quality-events")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "List findings that occurred in [from, to)")
+    @Operation(operationId = "listQualityEvents", summary = "List findings that occurred in [from, to)")
     public Uni<List<EventView>> list(@Valid @BeanParam DateRange range, @QueryParam("functionCode") String functionCode,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page, @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         return quality.search(range.from(), range.to(), functionCode, page, size).map(list -> list.stream().map(EventView::of).toList());
@@ -110,7 +110,7 @@ public class QualityResource {
     @Path("/quality-events/{id}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @ResponseStatus(204)
-    @Operation(summary = "Delete a finding")
+    @Operation(operationId = "deleteQualityEvent", summary = "Delete a finding")
     public Uni<Void> delete(@RestPath long id) {
         return quality.delete(id);
     }

@@ -40,7 +40,7 @@ public class ReviewResource {
     @Path("/monthly")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Monthly review", description = "Per function, time per unit against the previous month; for "
+    @Operation(operationId = "getMonthlyReview", summary = "Monthly review", description = "Per function, time per unit against the previous month; for "
             + "each function whose hours went up, whether it was a volume spike or an efficiency decline, split into "
             + "volume and rate effects that add up to the change; and the one function to improve next.")
     public Uni<MonthlyReview> monthly(@Parameter(example = "2026-03") @QueryParam("month") @NotBlank String month) {
@@ -60,7 +60,7 @@ public class ReviewResource {
     @Path("/quarterly")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Quarterly review", description = "Back-office hours against operation size and their trend, "
+    @Operation(operationId = "getQuarterlyReview", summary = "Quarterly review", description = "Back-office hours against operation size and their trend, "
             + "quality against the previous quarter, processes added without simplification, and whether the next "
             + "quarter's focus is process improvement or capacity adjustment, with the reasons.")
     public Uni<QuarterlyReview> quarterly(@Parameter(example = "2026-Q1") @QueryParam("quarter") @NotBlank String quarter) {

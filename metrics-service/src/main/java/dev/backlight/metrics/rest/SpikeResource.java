@@ -93,7 +93,7 @@ public class SpikeResource {
         }
     }
 
-    @Schema(name = "SpikeLoadRow", description = "One owner's expected load on one day, flat for BI")
+    /** One owner's expected load on one day, flat for BI: a line of the CSV. */
     @JsonPropertyOrder({"day", "ownerEmployeeId", "ownerName", "hours", "capacityHours", "deadlines"})
     public record LoadRow(LocalDate day, long ownerEmployeeId, String ownerName, BigDecimal hours, BigDecimal capacityHours,
             String deadlines) {
@@ -103,7 +103,7 @@ public class SpikeResource {
     @Path("/deadlines")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @ResponseStatus(201)
-    @Operation(summary = "Add a recurring deadline", description = "409 when the name is taken.")
+    @Operation(operationId = "createDeadline", summary = "Add a recurring deadline", description = "409 when the name is taken.")
     public Uni<DeadlineView> create(@Valid @NotNull DeadlineRequest request) {
         return spikes.create(request.data()).map(DeadlineView::of);
     }
@@ -111,7 +111,7 @@ public class SpikeResource {
     @GET
     @Path("/deadlines")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "The tenant's recurring deadlines")
+    @Operation(operationId = "listDeadlines", summary = "The tenant's recurring deadlines")
     public Uni<List<DeadlineView>> list() {
         return spikes.list().map(list -> list.stream().map(DeadlineView::of).toList());
     }
@@ -119,7 +119,7 @@ public class SpikeResource {
     @GET
     @Path("/deadlines/{id}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "One recurring deadline")
+    @Operation(operationId = "getDeadline", summary = "One recurring deadline")
     public Uni<DeadlineView> one(@RestPath long id) {
         return spikes.one(id).map(DeadlineView::of);
     }
@@ -127,7 +127,7 @@ public class SpikeResource {
     @PUT
     @Path("/deadlines/{id}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
-    @Operation(summary = "Change a recurring deadline", description = "Replaces every field.")
+    @Operation(operationId = "updateDeadline", summary = "Change a recurring deadline", description = "Replaces every field.")
     public Uni<DeadlineView> update(@RestPath long id, @Valid @NotNull DeadlineRequest request, @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         return spikes.update(id, request.data(), ifMatch).map(DeadlineView::of);
     }
@@ -136,7 +136,7 @@ public class SpikeResource {
     @Path("/deadlines/{id}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @ResponseStatus(204)
-    @Operation(summary = "Remove a recurring deadline")
+    @Operation(operationId = "deleteDeadline", summary = "Remove a recurring deadline")
     public Uni<Void> delete(@RestPath long id, @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         return spikes.delete(id, ifMatch);
     }
@@ -144,7 +144,7 @@ public class SpikeResource {
     @GET
     @Path("/holidays")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "The tenant's holidays")
+    @Operation(operationId = "listHolidays", summary = "The tenant's holidays")
     public Uni<List<HolidayView>> holidays() {
         return spikes.holidays().map(list -> list.stream().map(HolidayView::of).toList());
     }
@@ -153,7 +153,7 @@ public class SpikeResource {
     @Path("/holidays")
     @RolesAllowed(Roles.TENANT_ADMIN)
     @ResponseStatus(201)
-    @Operation(summary = "List a holiday", description = "409 when the day is already listed.")
+    @Operation(operationId = "addHoliday", summary = "List a holiday", description = "409 when the day is already listed.")
     public Uni<HolidayView> addHoliday(@Valid @NotNull HolidayView request) {
         return spikes.addHoliday(request.day(), request.name()).map(HolidayView::of);
     }
@@ -162,7 +162,7 @@ public class SpikeResource {
     @Path("/holidays/{day}")
     @RolesAllowed(Roles.TENANT_ADMIN)
     @ResponseStatus(204)
-    @Operation(summary = "Remove a holiday")
+    @Operation(operationId = "removeHoliday", summary = "Remove a holiday")
     public Uni<Void> removeHoliday(@RestPath LocalDate day) {
         return spikes.removeHoliday(day);
     }
@@ -171,7 +171,7 @@ public class SpikeResource {
     @Path("/calendar")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "The spike calendar of [from, to)", description = "Every occurrence of the recurring deadlines (moved off "
+    @Operation(operationId = "getSpikeCalendar", summary = "The spike calendar of [from, to)", description = "Every occurrence of the recurring deadlines (moved off "
             + "holidays and days off as each says) with its run on the owner's working days and its expected hours: the "
             + "function's measured hours per unit x the expected units, spread evenly over the run. Time per unit is measured "
             + "over [measuredFrom, measuredTo), by default the 8 weeks before from, at most " + SpikeCalendarService.LONGEST_MEASURED_DAYS

@@ -79,7 +79,7 @@ public class WorkloadResource {
     @Path("/interruption-cost")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "What interruptions cost in [from, to)", description = "Per employee and day: interruptions, "
+    @Operation(operationId = "getInterruptionCost", summary = "What interruptions cost in [from, to)", description = "Per employee and day: interruptions, "
             + "minutes spent on them, minutes lost with the context switch (low and high estimate) and their share of the "
             + "day's logged work; by kind with the seed's fix for each; week by week for the trend.")
     public Uni<InterruptionCostService.Report> cost(@Valid @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
@@ -100,7 +100,7 @@ public class WorkloadResource {
     @Path("/context-switching")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
-    @Operation(summary = "Context switching and a batching plan in [from, to)", description = "From the order of each "
+    @Operation(operationId = "getContextSwitching", summary = "Context switching and a batching plan in [from, to)", description = "From the order of each "
             + "employee's timed entries: switches between functions per day, average uninterrupted stretch (interruptions cut "
             + "stretches; same-function entries under 5 minutes apart join), time in stretches shorter than the tenant's "
             + "threshold; and, for people on several functions, a weekly plan giving each function the half-days where most of "
@@ -122,7 +122,7 @@ public class WorkloadResource {
     @Path("/sustainability")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
-    @Operation(summary = "Hours against contract, after-hours work and overload streaks, in whole weeks covering [from, to)",
+    @Operation(operationId = "getSustainability", summary = "Hours against contract, after-hours work and overload streaks, in whole weeks covering [from, to)",
             description = "Per employee and week: hours worked (work dates in the tenant's zone), the contract, work outside the "
                     + "employee's working hours and days in their own zone; weeks over contract x the tenant's percent in a row; "
                     + "flags per employee and counts per team. Managers and tenant admins only.")
@@ -143,7 +143,7 @@ public class WorkloadResource {
     @GET
     @Path("/settings")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "The tenant's workload settings", description = "Until set, the seed's 10-15 minutes per context switch.")
+    @Operation(operationId = "getWorkloadSettings", summary = "The tenant's workload settings", description = "Until set, the seed's 10-15 minutes per context switch.")
     public Uni<SettingsView> settings() {
         return interruptions.currentSettings().map(SettingsView::of);
     }
@@ -151,7 +151,7 @@ public class WorkloadResource {
     @PUT
     @Path("/settings")
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(summary = "Set the tenant's workload settings")
+    @Operation(operationId = "setWorkloadSettings", summary = "Set the tenant's workload settings")
     public Uni<SettingsView> update(@Valid @NotNull SettingsRequest request,
             @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         return interruptions.update(new InterruptionCostService.Settings(request.contextSwitchMinutesLow(), request.contextSwitchMinutesHigh(),

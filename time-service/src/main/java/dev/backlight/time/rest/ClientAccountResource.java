@@ -66,7 +66,7 @@ public class ClientAccountResource {
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.STAFF, Roles.ANALYST})
-    @Operation(summary = "List client accounts", description = "Active ones by default.")
+    @Operation(operationId = "listClients", summary = "List client accounts", description = "Active ones by default.")
     public Uni<List<ClientAccountView>> list(@QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive) {
         return clientService.list(includeInactive).map(list -> list.stream().map(ClientAccountView::of).toList());
     }
@@ -74,7 +74,7 @@ public class ClientAccountResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.STAFF, Roles.ANALYST})
-    @Operation(summary = "One client account")
+    @Operation(operationId = "getClient", summary = "One client account")
     public Uni<ClientAccountView> get(@RestPath String code) {
         return clientService.get(code).map(ClientAccountView::of);
     }
@@ -82,7 +82,7 @@ public class ClientAccountResource {
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     @ResponseStatus(201)
-    @Operation(summary = "Add a client account", description = "409 if the code is taken in this tenant.")
+    @Operation(operationId = "createClient", summary = "Add a client account", description = "409 if the code is taken in this tenant.")
     public Uni<ClientAccountView> create(@Valid @NotNull NewClientAccount request) {
         return clientService.create(request.code(), request.name()).map(ClientAccountView::of);
     }
@@ -90,7 +90,7 @@ public class ClientAccountResource {
     @PUT
     @Path("/{code}")
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(summary = "Rename, deactivate or reactivate a client account")
+    @Operation(operationId = "updateClient", summary = "Rename, deactivate or reactivate a client account")
     public Uni<ClientAccountView> update(@RestPath String code, @Valid @NotNull ClientAccountChange request,
             @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         return clientService.update(code, request.name(), request.active(), ifMatch).map(ClientAccountView::of);

@@ -86,7 +86,7 @@ public class EmployeeResource {
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "List employees", description = "Active employees by default, optionally of one team.")
+    @Operation(operationId = "listEmployees", summary = "List employees", description = "Active employees by default, optionally of one team.")
     public Uni<List<EmployeeView>> list(@QueryParam("team") String team,
             @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive) {
         return employeeService.search(team, includeInactive).map(list -> list.stream().map(EmployeeView::of).toList());
@@ -95,7 +95,7 @@ public class EmployeeResource {
     @GET
     @Path("/me")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.STAFF, Roles.ANALYST})
-    @Operation(summary = "The caller's own employee record", description = "403 when the login is linked to no employee.")
+    @Operation(operationId = "getMyEmployee", summary = "The caller's own employee record", description = "403 when the login is linked to no employee.")
     public Uni<EmployeeView> me() {
         return employeeService.me().map(EmployeeView::of);
     }
@@ -103,7 +103,7 @@ public class EmployeeResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.STAFF, Roles.ANALYST})
-    @Operation(summary = "One employee", description = "Staff may read only themselves.")
+    @Operation(operationId = "getEmployee", summary = "One employee", description = "Staff may read only themselves.")
     public Uni<EmployeeView> get(@RestPath Long id) {
         return employeeService.get(id).map(EmployeeView::of);
     }
@@ -111,7 +111,7 @@ public class EmployeeResource {
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     @ResponseStatus(201)
-    @Operation(summary = "Add an employee", description = "409 when the email or login is already another employee's.")
+    @Operation(operationId = "createEmployee", summary = "Add an employee", description = "409 when the email or login is already another employee's.")
     public Uni<EmployeeView> create(@Valid @NotNull EmployeeRequest request) {
         return employeeService.create(request.data()).map(EmployeeView::of);
     }
@@ -119,7 +119,7 @@ public class EmployeeResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(summary = "Change an employee", description = "Replaces every field; deactivate with active=false. Send "
+    @Operation(operationId = "updateEmployee", summary = "Change an employee", description = "Replaces every field; deactivate with active=false. Send "
             + "If-Match with the ETag you read: 412 when the employee changed since.")
     public Uni<EmployeeView> update(@RestPath Long id, @Valid @NotNull EmployeeRequest request,
             @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {

@@ -78,7 +78,7 @@ public class FunctionResource {
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.STAFF, Roles.ANALYST})
-    @Operation(summary = "The functions catalog", description = "Active functions by default; retired ones keep their history.")
+    @Operation(operationId = "listFunctions", summary = "The functions catalog", description = "Active functions by default; retired ones keep their history.")
     public Uni<List<FunctionView>> list(@QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired) {
         return functionService.list(includeRetired).map(list -> list.stream().map(FunctionView::of).toList());
     }
@@ -86,7 +86,7 @@ public class FunctionResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.STAFF, Roles.ANALYST})
-    @Operation(summary = "One function")
+    @Operation(operationId = "getFunction", summary = "One function")
     public Uni<FunctionView> get(@RestPath String code) {
         return functionService.get(code).map(FunctionView::of);
     }
@@ -94,7 +94,7 @@ public class FunctionResource {
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     @ResponseStatus(201)
-    @Operation(summary = "Add a function of the tenant's own")
+    @Operation(operationId = "createFunction", summary = "Add a function of the tenant's own")
     public Uni<FunctionView> create(@Valid @NotNull NewFunction request) {
         return functionService.create(request.code(), request.details().data()).map(FunctionView::of);
     }
@@ -102,7 +102,7 @@ public class FunctionResource {
     @PUT
     @Path("/{code}")
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(summary = "Rename or redescribe a function", description = "The code stays; history is unaffected.")
+    @Operation(operationId = "updateFunction", summary = "Rename or redescribe a function", description = "The code stays; history is unaffected.")
     public Uni<FunctionView> update(@RestPath String code, @Valid @NotNull FunctionChange request,
             @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         return functionService.update(code, request.data(), ifMatch).map(FunctionView::of);
@@ -111,7 +111,7 @@ public class FunctionResource {
     @POST
     @Path("/{code}/retire")
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(summary = "Retire a function", description = "It takes no new time; its history stays in every report.")
+    @Operation(operationId = "retireFunction", summary = "Retire a function", description = "It takes no new time; its history stays in every report.")
     public Uni<FunctionView> retire(@RestPath String code) {
         return functionService.retire(code).map(FunctionView::of);
     }
@@ -119,7 +119,7 @@ public class FunctionResource {
     @POST
     @Path("/{code}/reinstate")
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(summary = "Take a retired function back into use")
+    @Operation(operationId = "reinstateFunction", summary = "Take a retired function back into use")
     public Uni<FunctionView> reinstate(@RestPath String code) {
         return functionService.reinstate(code).map(FunctionView::of);
     }

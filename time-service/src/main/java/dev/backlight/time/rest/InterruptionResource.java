@@ -60,7 +60,7 @@ public class InterruptionResource {
     @POST
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
     @ResponseStatus(201)
-    @Operation(summary = "Log an interruption")
+    @Operation(operationId = "logInterruption", summary = "Log an interruption")
     public Uni<InterruptionView> log(@Valid @NotNull InterruptionRequest request) {
         return interruptionService.log(request.employeeId(),
                 request.occurredAt() == null ? null : request.occurredAt().toInstant(), request.zone(), request.kind(),
@@ -69,7 +69,7 @@ public class InterruptionResource {
 
     @GET
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
-    @Operation(summary = "List interruptions", description = "Work dates in [from, to); staff see only their own.")
+    @Operation(operationId = "listInterruptions", summary = "List interruptions", description = "Work dates in [from, to); staff see only their own.")
     public Uni<List<InterruptionView>> list(@Valid @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
         return interruptionService.list(employeeId, range.from(), range.to()).map(list -> list.stream().map(InterruptionView::of).toList());
     }

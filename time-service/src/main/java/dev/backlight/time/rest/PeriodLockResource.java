@@ -53,7 +53,7 @@ public class PeriodLockResource {
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "List locked periods")
+    @Operation(operationId = "listPeriodLocks", summary = "List locked periods")
     public Uni<List<LockView>> list() {
         return lockService.list().map(list -> list.stream().map(LockView::of).toList());
     }
@@ -61,7 +61,7 @@ public class PeriodLockResource {
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     @ResponseStatus(201)
-    @Operation(summary = "Lock a period", description = "409 when it overlaps an existing lock.")
+    @Operation(operationId = "lockPeriod", summary = "Lock a period", description = "409 when it overlaps an existing lock.")
     public Uni<LockView> lock(@Valid @NotNull LockRequest request) {
         return lockService.lock(request.firstDay(), request.lastDay(), request.reason()).map(LockView::of);
     }
@@ -69,7 +69,7 @@ public class PeriodLockResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(summary = "Unlock a period")
+    @Operation(operationId = "unlockPeriod", summary = "Unlock a period")
     public Uni<RestResponse<Void>> unlock(@RestPath Long id) {
         return lockService.unlock(id).map(nothing -> RestResponse.noContent());
     }

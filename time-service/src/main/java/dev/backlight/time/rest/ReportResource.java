@@ -89,7 +89,7 @@ public class ReportResource {
     @Path("/hours")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
-    @Operation(summary = "Hours by function, client, employee, team and period", description = "Finished entries whose "
+    @Operation(operationId = "getHoursReport", summary = "Hours by function, client, employee, team and period", description = "Finished entries whose "
             + "work date is in [from, to). groupBy is a comma list of function, client, employee, team (or none); bucket is day, "
             + "week (from the tenant's week start), month or total. At most " + LONGEST_DAILY_DAYS + " days with bucket=day, "
             + LONGEST_DAYS + " days otherwise (400 naming `to` beyond). Staff get only their own hours. Send "
@@ -132,7 +132,7 @@ public class ReportResource {
     @Path("/timeline")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Finished timed entries in the order worked", description = "Managers, tenant admins and staff (their own) only: the exact start and end of every entry. Work dates in [from, to), per employee "
+    @Operation(operationId = "getTimeline", summary = "Finished timed entries in the order worked", description = "Managers, tenant admins and staff (their own) only: the exact start and end of every entry. Work dates in [from, to), per employee "
             + "by start. Entries recorded as a bare duration are not in it. Staff get only their own.")
     public Uni<List<TimelineRowView>> timeline(@Valid @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
         return reportService.timeline(range.from(), range.to(LONGEST_DETAIL_DAYS), employeeId)
@@ -152,7 +152,7 @@ public class ReportResource {
     @Path("/interruption-moments")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
-    @Operation(summary = "When each interruption happened", description = "Work dates in [from, to), per employee in time order.")
+    @Operation(operationId = "getInterruptionMoments", summary = "When each interruption happened", description = "Work dates in [from, to), per employee in time order.")
     public Uni<List<InterruptionMomentView>> interruptionMoments(@Valid @BeanParam DateRange range,
             @QueryParam("employeeId") Long employeeId) {
         return reportService.interruptionMoments(range.from(), range.to(LONGEST_DETAIL_DAYS), employeeId).map(list -> list.stream()
@@ -163,7 +163,7 @@ public class ReportResource {
     @Path("/interruptions")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
-    @Operation(summary = "Interruption counts and minutes by day, employee and kind", description = "Work dates in [from, to), "
+    @Operation(operationId = "getInterruptionsReport", summary = "Interruption counts and minutes by day, employee and kind", description = "Work dates in [from, to), "
             + "at most " + LONGEST_DAILY_DAYS + " days.")
     public Uni<List<InterruptionRowView>> interruptions(@Valid @BeanParam DateRange range,
             @QueryParam("employeeId") Long employeeId) {

@@ -98,7 +98,7 @@ public class TenantResource {
     @Path("/tenants")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @ResponseStatus(201)
-    @Operation(summary = "Provision a tenant", description = "Creates the tenant with the standard functions catalog "
+    @Operation(operationId = "createTenant", summary = "Provision a tenant", description = "Creates the tenant with the standard functions catalog "
             + "and its first headcount. Platform administrators only; 409 if the id is taken.")
     public Uni<TenantView> provision(@Valid @NotNull NewTenant request) {
         return tenantService.provision(request.id(),
@@ -110,7 +110,7 @@ public class TenantResource {
     @GET
     @Path("/tenants")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(summary = "List all tenants", description = "Platform administrators only.")
+    @Operation(operationId = "listTenants", summary = "List all tenants", description = "Platform administrators only.")
     public Uni<List<TenantView>> listTenants() {
         return tenantService.listAll().map(list -> list.stream().map(TenantView::of).toList());
     }
@@ -118,7 +118,7 @@ public class TenantResource {
     @GET
     @Path("/tenant")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.STAFF, Roles.ANALYST})
-    @Operation(summary = "The caller's tenant profile", description = "Time zone, currency and week start that all "
+    @Operation(operationId = "getTenant", summary = "The caller's tenant profile", description = "Time zone, currency and week start that all "
             + "day and week buckets use.")
     public Uni<TenantView> current() {
         return tenantService.current().map(TenantView::of);
@@ -127,7 +127,7 @@ public class TenantResource {
     @PUT
     @Path("/tenant")
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(summary = "Change the tenant profile", description = "A new time zone applies to time captured from "
+    @Operation(operationId = "updateTenant", summary = "Change the tenant profile", description = "A new time zone applies to time captured from "
             + "now on; days already captured keep the day they were captured in. Send If-Match with the ETag you read: 412 "
             + "when the profile changed since.")
     public Uni<TenantView> update(@Valid @NotNull TenantSettingsRequest request,
@@ -139,7 +139,7 @@ public class TenantResource {
     @GET
     @Path("/tenant/headcount")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Headcount history", description = "Every effective-dated change of the operation's size, oldest first.")
+    @Operation(operationId = "listHeadcount", summary = "Headcount history", description = "Every effective-dated change of the operation's size, oldest first.")
     public Uni<List<HeadcountView>> headcountHistory() {
         return tenantService.headcountHistory().map(list -> list.stream().map(HeadcountView::of).toList());
     }
@@ -147,7 +147,7 @@ public class TenantResource {
     @GET
     @Path("/tenant/headcount/effective")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Headcount in force on a day", description = "Benchmarks scale by this operation size.")
+    @Operation(operationId = "getEffectiveHeadcount", summary = "Headcount in force on a day", description = "Benchmarks scale by this operation size.")
     public Uni<HeadcountView> headcountOn(@QueryParam("date") @NotNull LocalDate date) {
         return tenantService.headcountOn(date).map(HeadcountView::of);
     }
@@ -155,7 +155,7 @@ public class TenantResource {
     @PUT
     @Path("/tenant/headcount")
     @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(summary = "Set the headcount from a date on", description = "Idempotent: the same call twice changes nothing.")
+    @Operation(operationId = "setHeadcount", summary = "Set the headcount from a date on", description = "Idempotent: the same call twice changes nothing.")
     public Uni<HeadcountView> setHeadcount(@Valid @NotNull HeadcountRequest request) {
         return tenantService.setHeadcount(request.effectiveFrom(), request.agents(), request.employees())
                 .map(HeadcountView::of);

@@ -118,7 +118,7 @@ public class TimeEntryResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Record a time entry", description = "201 with the new entry; 200 with the existing one when "
+    @Operation(operationId = "createTimeEntry", summary = "Record a time entry", description = "201 with the new entry; 200 with the existing one when "
             + "externalRef was already used (a retried request). 409 naming the conflicting entry on overlap, or when "
             + "the day is locked or its week submitted or approved.")
     public Uni<RestResponse<TimeEntryView>> create(@Valid @NotNull EntryRequest request) {
@@ -130,7 +130,7 @@ public class TimeEntryResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
-    @Operation(summary = "One time entry")
+    @Operation(operationId = "getTimeEntry", summary = "One time entry")
     public Uni<TimeEntryView> get(@RestPath Long id) {
         return entryService.get(id).map(saved -> TimeEntryView.of(saved.entry(), saved.catalog()));
     }
@@ -139,7 +139,7 @@ public class TimeEntryResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Change a time entry", description = "Same rules as recording, for the old and the new day. "
+    @Operation(operationId = "updateTimeEntry", summary = "Change a time entry", description = "Same rules as recording, for the old and the new day. "
             + "Clears a review flag. Send If-Match with the ETag you read: 412 when the entry changed since.")
     public Uni<TimeEntryView> update(@RestPath Long id, @Valid @NotNull EntryRequest request,
             @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
@@ -150,7 +150,7 @@ public class TimeEntryResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Delete a time entry", description = "Refused (409) in a locked period or a submitted or approved "
+    @Operation(operationId = "deleteTimeEntry", summary = "Delete a time entry", description = "Refused (409) in a locked period or a submitted or approved "
             + "week, and (412) when If-Match names another version.")
     public Uni<RestResponse<Void>> delete(@RestPath Long id,
             @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
@@ -159,7 +159,7 @@ public class TimeEntryResource {
 
     @GET
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
-    @Operation(summary = "List time entries", description = "Entries whose work date is in [from, to) (at most "
+    @Operation(operationId = "listTimeEntries", summary = "List time entries", description = "Entries whose work date is in [from, to) (at most "
             + EntryQuery.LONGEST_DAYS + " days), newest first, paginated (pages up to " + Paging.MAX_PAGE + "). Staff see only their own.")
     public Uni<EntryPage> list(@Valid @BeanParam EntryQuery query,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
@@ -172,7 +172,7 @@ public class TimeEntryResource {
     @Path("/export")
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
-    @Operation(summary = "Export time entries as CSV", description = "Streamed page by page as it is read, so exports "
+    @Operation(operationId = "exportTimeEntries", summary = "Export time entries as CSV", description = "Streamed page by page as it is read, so exports "
             + "of any size never sit whole in memory. Same filters and longest range as the list; staff export only their own.")
     public Multi<String> export(@Valid @BeanParam EntryQuery query) {
         var filter = query.filter();
@@ -190,7 +190,7 @@ public class TimeEntryResource {
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Import time entries (JSON)", description = "All or nothing: one bad row fails the batch with "
+    @Operation(operationId = "importTimeEntries", summary = "Import time entries (JSON)", description = "All or nothing: one bad row fails the batch with "
             + "a problem naming it (rows[i].field) and nothing is written. Rows whose externalRef is already recorded "
             + "are skipped, so a re-run import duplicates nothing. At most 10,000 rows.")
     public Uni<ImportOutcome> importJson(@Valid @NotNull @Size(max = ImportService.MAX_ROWS) List<@NotNull ImportRow> rows) {

@@ -69,7 +69,7 @@ public class TimerResource {
     @POST
     @Path("/start")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Start a timer", description = "Stops the employee's running timer, if any, at the same instant.")
+    @Operation(operationId = "startTimer", summary = "Start a timer", description = "Stops the employee's running timer, if any, at the same instant.")
     public Uni<StartedView> start(@Valid @NotNull StartRequest request) {
         return timerService.start(request.employeeId(), request.functionCode(), request.clientCode(), request.notes(),
                 request.zone()).map(s -> new StartedView(TimeEntryView.of(s.started(), s.catalog()),
@@ -79,7 +79,7 @@ public class TimerResource {
     @POST
     @Path("/stop")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Stop the running timer", description = "409 when none runs. A timer that ran past 24 h ends "
+    @Operation(operationId = "stopTimer", summary = "Stop the running timer", description = "409 when none runs. A timer that ran past 24 h ends "
             + "at the 24 h mark, flagged TIMER_OVER_LIMIT for review.")
     public Uni<TimeEntryView> stop(@Valid StopRequest request) {
         return timerService.stop(request == null ? null : request.employeeId())
@@ -89,7 +89,7 @@ public class TimerResource {
     @GET
     @Path("/current")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
-    @Operation(summary = "What is running now for one employee", description = "The caller's own when employeeId is absent.")
+    @Operation(operationId = "getCurrentTimer", summary = "What is running now for one employee", description = "The caller's own when employeeId is absent.")
     public Uni<RunningView> current(@QueryParam("employeeId") Long employeeId) {
         return timerService.current(employeeId).map(RunningView::of);
     }
@@ -97,7 +97,7 @@ public class TimerResource {
     @GET
     @Path("/running")
     @RolesAllowed({Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
-    @Operation(summary = "Every running timer of the tenant")
+    @Operation(operationId = "listRunningTimers", summary = "Every running timer of the tenant")
     public Uni<List<RunningView>> running() {
         return timerService.allRunning().map(list -> list.stream().map(RunningView::of).toList());
     }

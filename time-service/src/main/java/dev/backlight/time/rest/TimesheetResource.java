@@ -90,7 +90,7 @@ public class TimesheetResource {
 
     @GET
     @RolesAllowed({Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
-    @Operation(summary = "Timesheets of a week", description = "Those ever submitted, optionally in one state: the approval queue.")
+    @Operation(operationId = "listTimesheets", summary = "Timesheets of a week", description = "Those ever submitted, optionally in one state: the approval queue.")
     public Uni<List<SummaryView>> list(@QueryParam("weekStart") @NotNull LocalDate weekStart,
             @QueryParam("status") TimesheetStatus status) {
         return timesheetService.list(weekStart, status).map(list -> list.stream()
@@ -100,7 +100,7 @@ public class TimesheetResource {
     @GET
     @Path("/{employeeId}/{weekStart}")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
-    @Operation(summary = "One employee's week", description = "weekStart must be the tenant's first day of the week.")
+    @Operation(operationId = "getTimesheet", summary = "One employee's week", description = "weekStart must be the tenant's first day of the week.")
     public Uni<WeekView> week(@RestPath Long employeeId, @RestPath LocalDate weekStart) {
         return timesheetService.week(employeeId, weekStart).map(WeekView::of);
     }
@@ -108,7 +108,7 @@ public class TimesheetResource {
     @POST
     @Path("/{employeeId}/{weekStart}/submit")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Submit a week for approval", description = "From OPEN or REJECTED; refused while a timer "
+    @Operation(operationId = "submitTimesheet", summary = "Submit a week for approval", description = "From OPEN or REJECTED; refused while a timer "
             + "runs or an entry is flagged for review. Its time is frozen until it is rejected or reopened.")
     public Uni<WeekView> submit(@RestPath Long employeeId, @RestPath LocalDate weekStart) {
         return timesheetService.submit(employeeId, weekStart).map(WeekView::of);
@@ -117,7 +117,7 @@ public class TimesheetResource {
     @POST
     @Path("/{employeeId}/{weekStart}/approve")
     @RolesAllowed({Roles.MANAGER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Approve a submitted week", description = "Nobody approves their own week.")
+    @Operation(operationId = "approveTimesheet", summary = "Approve a submitted week", description = "Nobody approves their own week.")
     public Uni<WeekView> approve(@RestPath Long employeeId, @RestPath LocalDate weekStart) {
         return timesheetService.approve(employeeId, weekStart).map(WeekView::of);
     }
@@ -125,7 +125,7 @@ public class TimesheetResource {
     @POST
     @Path("/{employeeId}/{weekStart}/reject")
     @RolesAllowed({Roles.MANAGER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Reject a submitted week with a reason", description = "The employee can then correct and resubmit.")
+    @Operation(operationId = "rejectTimesheet", summary = "Reject a submitted week with a reason", description = "The employee can then correct and resubmit.")
     public Uni<WeekView> reject(@RestPath Long employeeId, @RestPath LocalDate weekStart, @Valid @NotNull Rejection rejection) {
         return timesheetService.reject(employeeId, weekStart, rejection.reason()).map(WeekView::of);
     }
@@ -133,7 +133,7 @@ public class TimesheetResource {
     @POST
     @Path("/{employeeId}/{weekStart}/reopen")
     @RolesAllowed({Roles.MANAGER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Reopen a week", description = "Back to OPEN so its time can change; refused in a locked period.")
+    @Operation(operationId = "reopenTimesheet", summary = "Reopen a week", description = "Back to OPEN so its time can change; refused in a locked period.")
     public Uni<WeekView> reopen(@RestPath Long employeeId, @RestPath LocalDate weekStart) {
         return timesheetService.reopen(employeeId, weekStart).map(WeekView::of);
     }

@@ -1,0 +1,15 @@
+// What a front end writes against the generated types: if a change to the API breaks this, CI fails.
+import type { components, operations, paths } from "./target/backlight-api";
+
+type TimeEntry = components["schemas"]["TimeEntry"];
+type NewEntry = NonNullable<operations["createTimeEntry"]["requestBody"]>["content"]["application/json"];
+type Problem = components["schemas"]["Problem"];
+type MonthlyReviewQuery = NonNullable<operations["getMonthlyReview"]["parameters"]["query"]>;
+
+export const entry: NewEntry = { employeeId: 12, functionCode: "SCHEDULING", workDate: "2026-03-02", durationMinutes: 90 };
+export const review: MonthlyReviewQuery = { month: "2026-03" };
+export const hoursPath: keyof paths = "/api/time/reports/hours";
+
+export function describe(created: TimeEntry, refused: Problem): string {
+  return `${created.functionCode} ${created.workDate}; ${refused.status} ${refused.detail ?? ""}`;
+}
