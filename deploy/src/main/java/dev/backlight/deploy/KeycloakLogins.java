@@ -42,6 +42,10 @@ final class KeycloakLogins {
     }
 
     /** An access token of the demo user with {@code role} in {@code tenant} (null tenant: the platform administrator). */
+    String realmUrl() {
+        return realmUrl;
+    }
+
     String token(String tenant, String role) {
         String user = USERS.get((tenant == null ? "" : tenant) + "/" + role);
         if (user == null) {

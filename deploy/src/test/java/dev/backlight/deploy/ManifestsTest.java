@@ -302,7 +302,17 @@ class ManifestsTest {
         assertFalse(Pattern.compile("\\$\\{[A-Z_]+:").matcher(text).find(), "no placeholder with a default value");
         assertFalse(text.contains("localhost"), "no local address");
         assertEquals("all", realm.get("sslRequired").asText());
-        assertEquals(List.of("${BACKLIGHT_WEB_URL}/*"), List.of(clients(realm).get("backlight-web").get("redirectUris").get(0).asText()));
+        List<String> redirects = new ArrayList<>();
+        clients(realm).get("backlight-web").get("redirectUris").forEach(uri -> redirects.add(uri.asText()));
+        // The web app, and Swagger UI on the API's host signing in with the same public client.
+        assertEquals(List.of("${BACKLIGHT_WEB_URL}/*", "${BACKLIGHT_API_URL}/q/swagger-ui/oauth2-redirect.html"), redirects);
+        // Every placeholder of the realm is given to Keycloak by the manifests.
+        Set<String> given = new HashSet<>();
+        container(render("prod"), "keycloak").getEnv().forEach(env -> given.add(env.getName()));
+        Matcher placeholder = Pattern.compile("\\$\\{([A-Z_]+)}").matcher(text);
+        while (placeholder.find()) {
+            assertTrue(given.contains(placeholder.group(1)), placeholder.group(1) + " is not in Keycloak's environment");
+        }
     }
 
     @Test

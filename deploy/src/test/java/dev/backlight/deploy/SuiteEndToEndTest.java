@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -202,5 +204,26 @@ class SuiteEndToEndTest {
         int total = passed.get(gateway) + passed.get(replica);
         assertTrue(total <= allowed, total + " passed in " + seconds + " s, at most " + allowed + " allowed: " + passed);
         assertTrue(refused.get(gateway) > 0 && refused.get(replica) > 0, "both replicas refuse: " + refused);
+    }
+
+    @Test
+    void swaggerUiSignsInWithTheWebClientThroughKeycloak() throws Exception {
+        HttpResponse<String> swaggerUi = HTTP.send(HttpRequest.newBuilder(gateway.resolve("/q/swagger-ui/index.html")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(swaggerUi.body().contains("backlight-web"), "Swagger UI is set up for the web client");
+        JsonNode document = JSON.readTree(HTTP.send(HttpRequest.newBuilder(gateway.resolve("/openapi")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        String authorize = document.at("/components/securitySchemes/keycloak/flows/authorizationCode/authorizationUrl").asText();
+        assertEquals(logins.realmUrl() + "/protocol/openid-connect/auth", authorize);
+        // Keycloak shows its sign-in page for Swagger UI's redirect with a PKCE challenge, and refuses anyone else's.
+        String challenge = "?client_id=backlight-web&response_type=code&scope=openid&code_challenge_method=S256"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&redirect_uri=";
+        String swaggerRedirect = gateway.resolve("/q/swagger-ui/oauth2-redirect.html").toString();
+        assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(authorize + challenge
+                + URLEncoder.encode(swaggerRedirect, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(400, HTTP.send(HttpRequest.newBuilder(URI.create(authorize + challenge
+                + URLEncoder.encode("http://evil.example/cb", StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
     }
 }

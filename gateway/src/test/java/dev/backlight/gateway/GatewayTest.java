@@ -219,6 +219,13 @@ class GatewayTest {
                 .body("x-services-unavailable", hasItem("down-service"))
                 .extract().asString();
         given().get("/q/swagger-ui/").then().statusCode(200);
+        // Swagger UI signs in with Keycloak: the public web client, authorization code with PKCE, on every operation.
+        JsonPath gathered = JsonPath.from(document);
+        assertEquals("https://auth.backlight.test/realms/backlight/protocol/openid-connect/auth",
+                gathered.getString("components.securitySchemes.keycloak.flows.authorizationCode.authorizationUrl"));
+        assertEquals(List.of(), gathered.getList("paths.'/api/time/entries'.post.security.find { it.keycloak != null }.keycloak"));
+        String swaggerUi = given().get("/q/swagger-ui/index.html").then().statusCode(200).extract().asString();
+        assertTrue(swaggerUi.contains("backlight-web") && swaggerUi.contains("usePkceWithAuthorizationCodeGrant"), swaggerUi);
         // Every operation of the whole API has a name of its own, which generated clients use.
         List<String> operationIds = new ArrayList<>();
         Map<String, Map<String, Map<String, Object>>> paths = JsonPath.from(document).getMap("paths");

@@ -58,6 +58,15 @@ class WorkloadTest {
     }
 
     @Test
+    void interruptionWeeksStartOnTheTenantsWeekStart() {
+        Operation op = eightInterruptionsInADay();
+        op.weekStartsOn("SUNDAY");
+        // Monday 9 March 2026 belongs to the week that started on Sunday the 8th.
+        op.asManager().queryParam("from", "2026-03-09").queryParam("to", "2026-03-10").get("/api/metrics/workload/interruption-cost")
+                .then().statusCode(200).body("weeks[0].weekStart", equalTo("2026-03-08"));
+    }
+
+    @Test
     void theContextSwitchCostIsTheTenantsToSet() {
         Operation op = eightInterruptionsInADay();
         op.asAdmin().body(Map.of("contextSwitchMinutesLow", 5, "contextSwitchMinutesHigh", 8)).put("/api/metrics/workload/settings")

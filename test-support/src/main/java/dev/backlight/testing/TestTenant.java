@@ -117,6 +117,14 @@ public class TestTenant {
         return as(analystToken);
     }
 
+    /** The tenant's week starts on {@code day}, as its admin sets it in time-service. */
+    public void weekStartsOn(String day) {
+        Map<String, Object> tenant = new HashMap<>(timeService(adminToken).get("/api/time/tenant").then().statusCode(200)
+                .extract().jsonPath().getMap(""));
+        timeService(adminToken).body(Map.of("name", tenant.get("name"), "timeZone", tenant.get("timeZone"),
+                "currency", tenant.get("currency"), "weekStart", day)).put("/api/time/tenant").then().statusCode(200);
+    }
+
     public static RequestSpecification timeService(String token) {
         return Api.upstream("time-service", token);
     }

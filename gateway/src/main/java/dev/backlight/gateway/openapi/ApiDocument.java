@@ -24,11 +24,16 @@ public class ApiDocument {
 
     private static final String SCHEMA_REF = "#/components/schemas/";
 
+    /** The security scheme Swagger UI signs in with: Keycloak's authorization code flow with PKCE. */
+    static final String SIGN_IN_SCHEME = "keycloak";
+
     private final GatewayConfig config;
+    private final String signInRealm;
     private final WebClient web;
 
-    ApiDocument(GatewayConfig config, Vertx vertx) {
+    ApiDocument(GatewayConfig config, SignInConfig signIn, Vertx vertx) {
         this.config = config;
+        this.signInRealm = signIn.signInRealmUrl();
         this.web = WebClient.create(vertx);
     }
 
@@ -73,7 +78,7 @@ public class ApiDocument {
                 boolean clash = schemas.containsKey(name) && !schemas.getJsonObject(name).equals(own.getJsonObject(name));
                 schemas.put(clash ? prefixed(service, name) : name, renamedSchemas.getJsonObject(name));
             }
-            renamed.getJsonObject("paths", new JsonObject()).forEach(path -> paths.put(path.getKey(), path.getValue()));
+            renamed.getJsonObject("paths", new JsonObject()).forEach(path -> paths.put(path.getKey(), signInAccepted((JsonObject) path.getValue())));
             securitySchemes.mergeIn(renamed.getJsonObject("components", new JsonObject()).getJsonObject("securitySchemes", new JsonObject()));
             renamed.getJsonArray("tags", new JsonArray()).forEach(tags::add);
         }
@@ -86,8 +91,32 @@ public class ApiDocument {
                 .put("servers", new JsonArray().add(new JsonObject().put("url", "/")))
                 .put("tags", tags)
                 .put("paths", paths)
-                .put("components", new JsonObject().put("schemas", schemas).put("securitySchemes", securitySchemes))
+                .put("components", new JsonObject().put("schemas", schemas)
+                        .put("securitySchemes", securitySchemes.put(SIGN_IN_SCHEME, signInScheme())))
                 .put("x-services-unavailable", missing);
+    }
+
+    /**
+     * How a person signs in from Swagger UI (or any tool reading the document): Keycloak's authorization endpoint in
+     * the browser, the public web client, PKCE. The token it gets is the same bearer token the API checks.
+     */
+    private JsonObject signInScheme() {
+        String openIdConnect = signInRealm + "/protocol/openid-connect";
+        return new JsonObject().put("type", "oauth2")
+                .put("description", "Sign in with Keycloak (authorization code with PKCE, client backlight-web)")
+                .put("flows", new JsonObject().put("authorizationCode", new JsonObject()
+                        .put("authorizationUrl", openIdConnect + "/auth").put("tokenUrl", openIdConnect + "/token")
+                        .put("scopes", new JsonObject().put("openid", "Sign in"))));
+    }
+
+    /** Every operation that takes a bearer token takes one got by signing in, too. */
+    private static JsonObject signInAccepted(JsonObject pathItem) {
+        pathItem.forEach(operation -> {
+            if (operation.getValue() instanceof JsonObject body && body.containsKey("security")) {
+                body.getJsonArray("security").add(new JsonObject().put(SIGN_IN_SCHEME, new JsonArray()));
+            }
+        });
+        return pathItem;
     }
 
     private static String prefixed(String service, String schema) {

@@ -90,10 +90,12 @@ public class InterruptionCostService {
         this.clock = clock;
     }
 
+    /** The three reads of time-service are independent: they go out together, then the tenant's settings are read. */
     public Uni<Report> cost(LocalDate from, LocalDate to, Long employeeId) {
-        return currentSettings().chain(setting -> time.interruptions(from, to, employeeId)
-                .chain(interruptions -> time.dailyHoursByEmployee(from, to)
-                        .map(hours -> compute(from, to, setting, interruptions, hours.rows(), employeeId))));
+        return Uni.combine().all().unis(time.tenant(), time.interruptions(from, to, employeeId), time.dailyHoursByEmployee(from, to))
+                .asTuple()
+                .chain(reads -> currentSettings().map(setting -> compute(from, to, reads.getItem1().weekStart(), setting,
+                        reads.getItem2(), reads.getItem3().rows(), employeeId)));
     }
 
     @WithSession
@@ -129,8 +131,8 @@ public class InterruptionCostService {
     private record Key(LocalDate day, long employeeId) {
     }
 
-    private static Report compute(LocalDate from, LocalDate to, WorkloadSetting setting, List<InterruptionRow> interruptions,
-            List<HoursRow> hours, Long employeeId) {
+    private static Report compute(LocalDate from, LocalDate to, DayOfWeek weekStart, WorkloadSetting setting,
+            List<InterruptionRow> interruptions, List<HoursRow> hours, Long employeeId) {
         int low = setting.contextSwitchMinutesLow;
         int high = setting.contextSwitchMinutesHigh;
         Map<Key, long[]> days = new TreeMap<>((a, b) -> a.day().equals(b.day()) ? Long.compare(a.employeeId(), b.employeeId())
@@ -166,7 +168,8 @@ public class InterruptionCostService {
             totalCount += count;
             totalLow += lostLow;
             totalHigh += lostHigh;
-            long[] week = weeks.computeIfAbsent(entry.getKey().day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
+            // Weeks as the tenant counts them (its week start), like every other weekly figure of the suite.
+            long[] week = weeks.computeIfAbsent(entry.getKey().day().with(TemporalAdjusters.previousOrSame(weekStart)),
                     w -> new long[5]);
             week[0] += count;
             week[1] += 1;
