@@ -93,10 +93,11 @@ public class ContextSwitchService {
     }
 
     public Uni<Report> analyse(LocalDate from, LocalDate to, Long employeeId) {
-        return settings.currentSettings().chain(setting -> time.timeline(from, to, employeeId)
-                .chain(timeline -> time.interruptionMoments(from, to, employeeId)
-                        .chain(moments -> time.employees().map(employees -> compute(from, to, setting, timeline, moments,
-                                employees.stream().collect(Collectors.toMap(Employee::id, Function.identity())))))));
+        // The three reads are independent of each other: they go out together.
+        return Uni.combine().all().unis(time.timeline(from, to, employeeId), time.interruptionMoments(from, to, employeeId),
+                        time.employees()).asTuple()
+                .chain(reads -> settings.currentSettings().map(setting -> compute(from, to, setting, reads.getItem1(),
+                        reads.getItem2(), reads.getItem3().stream().collect(Collectors.toMap(Employee::id, Function.identity())))));
     }
 
     /** A stretch of one function without a switch or an interruption; its time is its entries' time within it. */

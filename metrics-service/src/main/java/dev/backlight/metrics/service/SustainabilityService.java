@@ -87,10 +87,11 @@ public class SustainabilityService {
         return time.tenant().chain(tenant -> {
             LocalDate first = from.with(TemporalAdjusters.previousOrSame(tenant.weekStart()));
             LocalDate end = to.with(TemporalAdjusters.nextOrSame(tenant.weekStart()));
-            return settings.currentSettings().chain(setting -> time.dailyHoursByEmployee(first, end)
-                    .chain(hours -> time.timeline(first, end, null)
-                            .chain(timeline -> time.employees()
-                                    .map(employees -> compute(first, end, tenant.weekStart(), setting, hours.rows(), timeline, employees)))));
+            // The three reads are independent of each other: they go out together.
+            return Uni.combine().all().unis(time.dailyHoursByEmployee(first, end), time.timeline(first, end, null), time.employees())
+                    .asTuple()
+                    .chain(reads -> settings.currentSettings().map(setting -> compute(first, end, tenant.weekStart(), setting,
+                            reads.getItem1().rows(), reads.getItem2(), reads.getItem3())));
         });
     }
 

@@ -99,7 +99,7 @@ public class ReportService {
     @ConfigProperty(name = "backlight.reports.concurrent-per-tenant", defaultValue = "1")
     int concurrentPerTenant;
 
-    @ConfigProperty(name = "backlight.reports.waiting-per-tenant", defaultValue = "8")
+    @ConfigProperty(name = "backlight.reports.waiting-per-tenant", defaultValue = "32")
     int waitingPerTenant;
 
     @Inject
