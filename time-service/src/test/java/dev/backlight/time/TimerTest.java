@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.backlight.testing.PostgresTestResource;
 import dev.backlight.testing.TestTokens;
-import dev.backlight.time.service.TimerSweep;
+import dev.backlight.time.timers.TimerSweep;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

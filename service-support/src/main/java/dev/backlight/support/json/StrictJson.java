@@ -9,8 +9,6 @@ import java.util.function.Predicate;
 
 import jakarta.inject.Singleton;
 
-import dev.backlight.support.time.CalendarLimits;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -23,6 +21,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.YearMonthDeserializer;
+import dev.backlight.support.time.CalendarLimits;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**

@@ -1,7 +1,6 @@
 package dev.backlight.support.persistence;
 
 import dev.backlight.support.tenancy.CurrentTenant;
-
 import io.smallrye.mutiny.Uni;
 import org.hibernate.reactive.mutiny.Mutiny;
 

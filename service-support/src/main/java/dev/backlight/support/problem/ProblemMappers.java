@@ -17,14 +17,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import dev.backlight.support.json.InvalidValue;
-import dev.backlight.support.rest.InvalidParameter;
-import dev.backlight.support.upstream.UpstreamUnavailable;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.backlight.support.json.InvalidValue;
+import dev.backlight.support.rest.InvalidParameter;
+import dev.backlight.support.upstream.UpstreamUnavailable;
 import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;

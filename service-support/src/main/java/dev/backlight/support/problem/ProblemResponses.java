@@ -2,6 +2,7 @@ package dev.backlight.support.problem;
 
 import java.util.Map;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -11,8 +12,6 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Documents the refusals every operation can answer, each as {@code application/problem+json} with the

@@ -6,14 +6,13 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.util.TypeLiteral;
 
-import org.eclipse.microprofile.context.ThreadContext;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-
 import dev.backlight.support.problem.ApiException;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import org.eclipse.microprofile.context.ThreadContext;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 /**
  * Heavy reads (reports over many rows) run at most {@code limit} at a time per tenant, with a few more waiting; beyond

@@ -11,12 +11,10 @@ import jakarta.enterprise.util.TypeLiteral;
 import jakarta.ws.rs.ProcessingException;
 
 import dev.backlight.support.tenancy.CurrentTenant;
-
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
-
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClosedException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
  * Every read from one upstream service goes through here: a time limit per attempt, a few retries with jitter (reads

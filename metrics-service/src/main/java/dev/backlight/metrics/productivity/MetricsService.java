@@ -1,0 +1,197 @@
+package dev.backlight.metrics.productivity;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.backlight.metrics.capture.CapturedWork.FindingsRow;
+import dev.backlight.metrics.capture.CapturedWork.UnitsRow;
+import dev.backlight.metrics.capture.CapturedWork;
+import dev.backlight.metrics.productivity.benchmark.Benchmark;
+import dev.backlight.metrics.productivity.benchmark.BenchmarkService;
+import dev.backlight.metrics.productivity.benchmark.StandardBenchmarks;
+import dev.backlight.metrics.upstream.TimeService;
+import dev.backlight.metrics.upstream.TimeServiceClient.Employee;
+import dev.backlight.metrics.upstream.TimeServiceClient.Headcount;
+import dev.backlight.metrics.upstream.TimeServiceClient.HoursReport;
+import dev.backlight.metrics.upstream.TimeServiceClient.HoursRow;
+import dev.backlight.metrics.upstream.TimeServiceClient.WorkFunction;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Productivity figures for any period: hours from time-service's aggregates (summed there in SQL), units and
+ * findings summed here in SQL, put together per function and, optionally, per employee, team or client.
+ */
+@ApplicationScoped
+public class MetricsService {
+
+    /** What the figures are broken down by, besides the function. */
+    public enum Slice {
+        FUNCTION, EMPLOYEE, TEAM, CLIENT
+    }
+
+    @Schema(name = "PeriodFigures")
+    public record PeriodFigures(
+            @Schema(example = "2026-03-02") LocalDate from,
+            @Schema(description = "Exclusive", example = "2026-03-16") LocalDate to,
+            @Schema(example = "FUNCTION") Slice groupBy,
+            @Schema(description = "Average agents over the period", example = "50.00") BigDecimal agents,
+            @Schema(description = "Average employees over the period", example = "65.00") BigDecimal employees,
+            @Schema(description = "All back-office hours of the period", example = "96.50") BigDecimal totalHours,
+            List<FunctionFigures> functions,
+            @Schema(description = "Functions with hours but no output recorded: time that produced nothing measurable")
+            List<String> functionsWithoutOutput) {
+    }
+
+    private static final String QA = "QA_EVALUATION";
+
+    private final TimeService time;
+    private final CapturedWork captured;
+    private final BenchmarkService benchmarks;
+
+    MetricsService(TimeService time, CapturedWork captured, BenchmarkService benchmarks) {
+        this.time = time;
+        this.captured = captured;
+        this.benchmarks = benchmarks;
+    }
+
+    private record Upstream(HoursReport hours, List<Headcount> headcount, Map<String, WorkFunction> functions,
+            Map<Long, String> teams) {
+    }
+
+    private record Local(List<UnitsRow> units, List<FindingsRow> findings, Map<String, Benchmark> overrides) {
+    }
+
+    public Uni<PeriodFigures> figures(LocalDate from, LocalDate to, Slice slice) {
+        String groupBy = switch (slice) {
+            case FUNCTION -> "function";
+            case EMPLOYEE -> "function,employee";
+            case TEAM -> "function,team";
+            case CLIENT -> "function,client";
+        };
+        Uni<Map<Long, String>> teams = slice == Slice.TEAM
+                ? time.employees().map(list -> list.stream().filter(e -> e.team() != null)
+                        .collect(Collectors.toMap(Employee::id, Employee::team)))
+                : Uni.createFrom().item(Map.of());
+        return Uni.combine().all().unis(time.hours(from, to, groupBy), time.headcountHistory(),
+                        time.functions().map(list -> list.stream().collect(Collectors.toMap(WorkFunction::code, Function.identity()))),
+                        teams)
+                .with(Upstream::new)
+                .chain(upstream -> local(from, to, slice).chain(local -> qaWorkerDays(from, to, slice, upstream, local)
+                        .map(workerDays -> assemble(from, to, slice, upstream, local, workerDays))));
+    }
+
+    /** The figures' local reads: captured work, then the tenant's benchmark overrides, each in its own short session. */
+    private Uni<Local> local(LocalDate from, LocalDate to, Slice slice) {
+        CapturedWork.By by = switch (slice) {
+            case FUNCTION -> CapturedWork.By.FUNCTION;
+            case EMPLOYEE, TEAM -> CapturedWork.By.EMPLOYEE;
+            case CLIENT -> CapturedWork.By.CLIENT;
+        };
+        boolean byEmployee = slice == Slice.EMPLOYEE || slice == Slice.TEAM;
+        return captured.finishedIn(from, to, by, byEmployee)
+                .chain(totals -> benchmarks.overrides().map(overrides -> new Local(totals.units(), totals.findings(), overrides)));
+    }
+
+    /** Person-days with QA time, per slice key, when QA has output to divide (its metric is per analyst per day). */
+    private Uni<Map<String, Long>> qaWorkerDays(LocalDate from, LocalDate to, Slice slice, Upstream upstream, Local local) {
+        boolean qaOutput = local.units().stream().anyMatch(u -> QA.equals(u.functionCode()));
+        if (!qaOutput || slice == Slice.CLIENT) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return time.daysWorkedOn(QA, from, to).map(report -> report.rows().stream()
+                .collect(Collectors.groupingBy(row -> Objects.toString(sliceKeyOfEmployee(slice, row.employeeId(), upstream.teams()), ""),
+                        HashMap::new, Collectors.counting())));
+    }
+
+    private PeriodFigures assemble(LocalDate from, LocalDate to, Slice slice, Upstream upstream, Local local,
+            Map<String, Long> workerDays) {
+        OperationSize size = OperationSize.over(upstream.headcount(), from, to);
+        BigDecimal weeks = BigDecimal.valueOf(ChronoUnit.DAYS.between(from, to)).divide(BigDecimal.valueOf(7), 6, RoundingMode.HALF_UP);
+
+        Map<Key, Long> seconds = new LinkedHashMap<>();
+        for (HoursRow row : upstream.hours().rows()) {
+            seconds.merge(new Key(row.functionCode(), sliceKey(slice, row)), row.seconds(), Long::sum);
+        }
+        Map<Key, long[]> units = new LinkedHashMap<>();
+        for (UnitsRow row : local.units()) {
+            String key = switch (slice) {
+                case FUNCTION -> null;
+                case EMPLOYEE, TEAM -> sliceKeyOfEmployee(slice, row.employeeId(), upstream.teams());
+                case CLIENT -> row.clientCode();
+            };
+            long[] sums = units.computeIfAbsent(new Key(row.functionCode(), key), k -> new long[2]);
+            sums[0] += row.units();
+            sums[1] += row.employeesCovered();
+        }
+        Map<Key, List<FindingsRow>> found = new HashMap<>();
+        for (FindingsRow row : local.findings()) {
+            String key = switch (slice) {
+                case FUNCTION -> null;
+                case EMPLOYEE, TEAM -> sliceKeyOfEmployee(slice, row.employeeId(), upstream.teams());
+                case CLIENT -> null; // findings are not kept per client; they appear on the operation's figures
+            };
+            found.computeIfAbsent(new Key(row.functionCode(), key), k -> new ArrayList<>()).add(row);
+        }
+
+        List<Key> keys = new ArrayList<>(seconds.keySet());
+        units.keySet().stream().filter(k -> !seconds.containsKey(k)).forEach(keys::add);
+        keys.sort(Comparator.comparing(Key::function).thenComparing(Key::slice, Comparator.nullsFirst(Comparator.naturalOrder())));
+
+        List<FunctionFigures> figures = new ArrayList<>();
+        for (Key key : keys) {
+            WorkFunction function = upstream.functions().get(key.function());
+            long[] sums = units.getOrDefault(key, new long[2]);
+            Benchmark benchmark = local.overrides().containsKey(key.function())
+                    ? local.overrides().get(key.function())
+                    : StandardBenchmarks.forFunction(key.function()).orElse(null);
+            // Bands per week describe the whole operation's load; a slice of it has no band of its own.
+            if (benchmark != null && slice != Slice.FUNCTION && benchmark.basis() == Benchmark.Basis.HOURS_PER_WEEK) {
+                benchmark = null;
+            }
+            figures.add(FigureCalculator.compute(new FigureCalculator.Inputs(key.function(),
+                    function == null ? key.function() : function.name(),
+                    function == null ? null : function.outputUnit(),
+                    function == null ? null : function.qualityCheck(),
+                    key.slice(), seconds.getOrDefault(key, 0L), sums[0], sums[1],
+                    QA.equals(key.function()) ? workerDays.getOrDefault(Objects.toString(key.slice(), ""), 0L) : 0L,
+                    found.getOrDefault(key, List.of()), weeks, benchmark, size.agents(), size.employees())));
+        }
+        List<String> withoutOutput = figures.stream().filter(f -> f.units() == 0 && f.hours().signum() > 0)
+                .map(FunctionFigures::functionCode).distinct().toList();
+        return new PeriodFigures(from, to, slice, size.agents(), size.employees(),
+                FigureCalculator.hours(upstream.hours().totalSeconds()), figures, withoutOutput);
+    }
+
+    private record Key(String function, String slice) {
+    }
+
+    private static String sliceKey(Slice slice, HoursRow row) {
+        return switch (slice) {
+            case FUNCTION -> null;
+            case EMPLOYEE -> String.valueOf(row.employeeId());
+            case TEAM -> row.team();
+            case CLIENT -> row.clientCode();
+        };
+    }
+
+    private static String sliceKeyOfEmployee(Slice slice, Long employeeId, Map<Long, String> teams) {
+        if (employeeId == null) {
+            return null;
+        }
+        return slice == Slice.TEAM ? teams.get(employeeId) : slice == Slice.EMPLOYEE ? String.valueOf(employeeId) : "";
+    }
+}

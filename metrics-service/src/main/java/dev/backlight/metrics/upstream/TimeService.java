@@ -1,0 +1,94 @@
+package dev.backlight.metrics.upstream;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.backlight.metrics.upstream.TimeServiceClient.ClientAccount;
+import dev.backlight.metrics.upstream.TimeServiceClient.Employee;
+import dev.backlight.metrics.upstream.TimeServiceClient.Headcount;
+import dev.backlight.metrics.upstream.TimeServiceClient.HoursReport;
+import dev.backlight.metrics.upstream.TimeServiceClient.InterruptionMoment;
+import dev.backlight.metrics.upstream.TimeServiceClient.InterruptionRow;
+import dev.backlight.metrics.upstream.TimeServiceClient.TenantProfile;
+import dev.backlight.metrics.upstream.TimeServiceClient.TimelineRow;
+import dev.backlight.metrics.upstream.TimeServiceClient.WorkFunction;
+import dev.backlight.support.upstream.UpstreamGuard;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Reads from time-service through one {@link UpstreamGuard}: every call here is an idempotent read, so each gets a
+ * time limit and retries, and all share one circuit breaker. What still fails becomes a 503 naming time-service.
+ */
+@ApplicationScoped
+public class TimeService {
+
+    private final TimeServiceClient client;
+    private final UpstreamGuard guard;
+
+    TimeService(@RestClient TimeServiceClient client,
+            @ConfigProperty(name = "backlight.time-service.call-timeout", defaultValue = "PT5S") Duration timeout,
+            @ConfigProperty(name = "backlight.upstream.retry-after-seconds", defaultValue = "10") int openSeconds) {
+        this.client = client;
+        this.guard = new UpstreamGuard("time-service", timeout, 2, Duration.ofSeconds(openSeconds));
+    }
+
+    /** Hours in [from, to) grouped as time-service's {@code groupBy} says, in one bucket per group. */
+    public Uni<HoursReport> hours(LocalDate from, LocalDate to, String groupBy) {
+        return guard.read(() -> client.hours(from, to, groupBy, "total", null));
+    }
+
+    /** One row per employee and day with time on the function: the days each person worked on it. */
+    public Uni<HoursReport> daysWorkedOn(String functionCode, LocalDate from, LocalDate to) {
+        return guard.read(() -> client.hours(from, to, "employee", "day", functionCode));
+    }
+
+    /** Hours per employee and day in [from, to), one employee or all. */
+    public Uni<HoursReport> dailyHoursByEmployee(LocalDate from, LocalDate to) {
+        return guard.read(() -> client.hours(from, to, "employee", "day", null));
+    }
+
+    /** Interruption counts and minutes per day, employee and kind in [from, to). */
+    public Uni<List<InterruptionRow>> interruptions(LocalDate from, LocalDate to, Long employeeId) {
+        return guard.read(() -> client.interruptions(from, to, employeeId));
+    }
+
+    /** Finished timed entries of [from, to) per employee in the order worked. */
+    public Uni<List<TimelineRow>> timeline(LocalDate from, LocalDate to, Long employeeId) {
+        return guard.read(() -> client.timeline(from, to, employeeId));
+    }
+
+    public Uni<List<InterruptionMoment>> interruptionMoments(LocalDate from, LocalDate to, Long employeeId) {
+        return guard.read(() -> client.interruptionMoments(from, to, employeeId));
+    }
+
+    /** The tenant's zone and week start. */
+    public Uni<TenantProfile> tenant() {
+        return guard.read(client::tenant);
+    }
+
+    public Uni<List<Headcount>> headcountHistory() {
+        return guard.read(client::headcountHistory);
+    }
+
+    /** Every function, retired ones included: their history still counts. */
+    public Uni<List<WorkFunction>> functions() {
+        return guard.read(() -> client.functions(true));
+    }
+
+    public Uni<List<Employee>> employees() {
+        return guard.read(() -> client.employees(true));
+    }
+
+    public Uni<Employee> me() {
+        return guard.read(client::me);
+    }
+
+    public Uni<List<ClientAccount>> clients() {
+        return guard.read(() -> client.clients(true));
+    }
+}

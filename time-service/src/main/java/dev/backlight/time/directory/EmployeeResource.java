@@ -1,0 +1,126 @@
+package dev.backlight.time.directory;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.backlight.support.rest.Versioned;
+import dev.backlight.support.rest.Versions;
+import dev.backlight.support.tenancy.Roles;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/api/time/employees")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Employees", description = "The tenant's back-office staff and the logins they use")
+public class EmployeeResource {
+
+    @Inject
+    EmployeeService employeeService;
+
+    @Schema(name = "EmployeeData", description = "An employee as an administrator describes them")
+    public record EmployeeRequest(
+            @NotBlank @Size(max = 200) @Schema(example = "Dana Whitfield") String name,
+            @NotBlank @Email @Size(max = 320) @Schema(example = "dana@northwind.example") String email,
+            @Size(max = 200) @Schema(description = "Subject (sub claim) of the employee's login", example = "8d0c6f3e-2b6a-4f0e-9d7b-1f0c8e1a2b3c") String subject,
+            @Size(max = 100) @Schema(example = "Workforce management") String team,
+            @Schema(description = "IANA zone; the tenant's when absent", example = "America/New_York") String timeZone,
+            @Schema(description = "Working days; Monday to Friday when absent", example = "[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"]") Set<@NotNull DayOfWeek> workDays,
+            @Schema(description = "Start of working hours; 09:00 when absent", example = "08:30:00") LocalTime workStart,
+            @Schema(description = "End of working hours; 17:00 when absent", example = "17:00:00") LocalTime workEnd,
+            @DecimalMin("0") @DecimalMax("80") @Schema(description = "Contracted hours per week; 40 when absent", example = "40") BigDecimal weeklyContractHours,
+            @Schema(description = "False for someone who left; true when absent", example = "true") Boolean active) {
+        EmployeeService.EmployeeData data() {
+            return new EmployeeService.EmployeeData(name, email, subject, team, timeZone, workDays, workStart, workEnd,
+                    weeklyContractHours, active);
+        }
+    }
+
+    @Schema(name = "Employee")
+    public record EmployeeView(
+            @Schema(example = "12") Long id,
+            @Schema(example = "Dana Whitfield") String name,
+            @Schema(example = "dana@northwind.example") String email,
+            String subject,
+            @Schema(example = "Workforce management") String team,
+            @Schema(example = "America/New_York") String timeZone,
+            Set<DayOfWeek> workDays,
+            @Schema(example = "08:30:00") LocalTime workStart,
+            @Schema(example = "17:00:00") LocalTime workEnd,
+            @Schema(example = "40") BigDecimal weeklyContractHours,
+            @Schema(example = "true") boolean active,
+            @Schema(description = "Changes with every change; its ETag goes in If-Match", example = "3") long version) implements Versioned {
+        static EmployeeView of(Employee e) {
+            return new EmployeeView(e.id, e.name, e.email, e.subject, e.team, e.timeZone, e.workDaySet(), e.workStart,
+                    e.workEnd, e.weeklyContractHours, e.active, e.version);
+        }
+    }
+
+    @GET
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
+    @Operation(operationId = "listEmployees", summary = "List employees", description = "Active employees by default, optionally of one team.")
+    public Uni<List<EmployeeView>> list(@QueryParam("team") String team,
+            @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive) {
+        return employeeService.search(team, includeInactive).map(list -> list.stream().map(EmployeeView::of).toList());
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.STAFF, Roles.ANALYST})
+    @Operation(operationId = "getMyEmployee", summary = "The caller's own employee record", description = "403 when the login is linked to no employee.")
+    public Uni<EmployeeView> me() {
+        return employeeService.me().map(EmployeeView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.STAFF, Roles.ANALYST})
+    @Operation(operationId = "getEmployee", summary = "One employee", description = "Staff may read only themselves.")
+    public Uni<EmployeeView> get(@RestPath Long id) {
+        return employeeService.get(id).map(EmployeeView::of);
+    }
+
+    @POST
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    @ResponseStatus(201)
+    @Operation(operationId = "createEmployee", summary = "Add an employee", description = "409 when the email or login is already another employee's.")
+    public Uni<EmployeeView> create(@Valid @NotNull EmployeeRequest request) {
+        return employeeService.create(request.data()).map(EmployeeView::of);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Operation(operationId = "updateEmployee", summary = "Change an employee", description = "Replaces every field; deactivate with active=false. Send "
+            + "If-Match with the ETag you read: 412 when the employee changed since.")
+    public Uni<EmployeeView> update(@RestPath Long id, @Valid @NotNull EmployeeRequest request,
+            @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
+        return employeeService.update(id, request.data(), ifMatch).map(EmployeeView::of);
+    }
+}

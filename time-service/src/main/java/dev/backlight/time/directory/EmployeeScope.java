@@ -1,0 +1,127 @@
+package dev.backlight.time.directory;
+
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.tenancy.Caller;
+import dev.backlight.support.tenancy.Roles;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Whose time the caller may see or change: staff only their own, managers and tenant administrators anyone in
+ * their tenant (the tenant filter already hides every other tenant's employees).
+ */
+@ApplicationScoped
+public class EmployeeScope {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    EmployeeRepository employees;
+
+    @Inject
+    EmployeeLoginRepository logins;
+
+    public boolean seesWholeTenant() {
+        return caller.hasAnyRole(Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST);
+    }
+
+    public boolean managesTime() {
+        return caller.hasAnyRole(Roles.MANAGER, Roles.TENANT_ADMIN);
+    }
+
+    /** The caller's own employee record; 403 when their login is linked to none. */
+    public Uni<Employee> self() {
+        return employees.findBySubject(caller.subject()).onItem().ifNull()
+                .failWith(() -> ApiException.forbidden("No employee is linked to this login"));
+    }
+
+    /**
+     * The employee a time change is for, locked until the transaction ends so that concurrent changes to one
+     * employee's time are checked one after another. {@code requested} may be null to mean "myself".
+     */
+    public Uni<Employee> forTimeChange(Long requested) {
+        return callerMayCapture().chain(() -> target(requested, managesTime(), UNKNOWN_IN_BODY))
+                .chain(employee -> employees.lockForTimeChange(employee.id));
+    }
+
+    /** The employee whose time is read; staff may name only themselves. */
+    public Uni<Employee> forReading(Long requested) {
+        return target(requested, seesWholeTenant(), UNKNOWN_IN_BODY);
+    }
+
+    /** As {@link #forTimeChange}, for an employee named by the request's path: an unknown one is a 404. */
+    public Uni<Employee> forTimeChangeAt(long pathId) {
+        return callerMayCapture().chain(() -> target(pathId, managesTime(), UNKNOWN_IN_PATH))
+                .chain(employee -> employees.lockForTimeChange(employee.id));
+    }
+
+    /**
+     * Someone whose employee record was deactivated (they left) keeps a valid login until it expires or is removed,
+     * but captures and changes no more time, their own or anyone else's.
+     */
+    private Uni<Void> callerMayCapture() {
+        return employees.findBySubject(caller.subject()).invoke(me -> {
+            if (me != null && !me.active) {
+                throw ApiException.forbidden("Your employee record is deactivated; time can no longer be captured or "
+                        + "changed with this login. Ask your tenant administrator to reactivate it.");
+            }
+        }).replaceWithVoid();
+    }
+
+    /** The employee an imported row names by email, locked as for any time change; 400 naming the field if unknown. */
+    public Uni<Employee> forImportedTime(String email) {
+        return employees.findByEmail(email)
+                .onItem().ifNull().failWith(() -> ApiException.invalidField("employeeEmail", "does not exist"))
+                .chain(employee -> employees.lockForTimeChange(employee.id));
+    }
+
+    /** Locks every employee's time until the transaction ends, for a change that affects everyone (a period lock). */
+    public Uni<Void> lockEveryonesTime() {
+        return employees.lockAllForTimeChange();
+    }
+
+    /** Whether the caller's login is or ever was this employee's, so that clearing a link does not hide it. */
+    public Uni<Boolean> isOrWasCaller(Employee employee) {
+        return logins.wasEverLinked(employee.id, caller.subject())
+                .map(linked -> linked || caller.subject().equals(employee.subject));
+    }
+
+    /** As {@link #forReading}, for an employee named by the request's path: an unknown one is a 404. */
+    public Uni<Employee> forReadingAt(long pathId) {
+        return target(pathId, seesWholeTenant(), UNKNOWN_IN_PATH);
+    }
+
+    /** Fails unless the caller may act on this employee's time. */
+    public Uni<Void> checkMayChange(Long employeeId) {
+        if (managesTime()) {
+            return Uni.createFrom().voidItem();
+        }
+        return self().invoke(me -> {
+            if (!me.id.equals(employeeId)) {
+                throw ApiException.notFound("time entry of employee", employeeId);
+            }
+        }).replaceWithVoid();
+    }
+
+    private static final Function<Long, ApiException> UNKNOWN_IN_BODY = id -> ApiException.unknownReference("employeeId", "employee", id);
+    private static final Function<Long, ApiException> UNKNOWN_IN_PATH = id -> ApiException.notFound("employee", id);
+
+    private Uni<Employee> target(Long requested, boolean mayNameOthers, Function<Long, ApiException> unknown) {
+        if (requested == null) {
+            return self();
+        }
+        if (!mayNameOthers) {
+            return self().invoke(me -> {
+                if (!me.id.equals(requested)) {
+                    throw ApiException.forbidden("Staff can only see and log their own time");
+                }
+            });
+        }
+        return employees.findById(requested).onItem().ifNull().failWith(() -> unknown.apply(requested));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.backlight.time.directory;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.problem.FieldChecks;
+import dev.backlight.support.rest.Versions;
+import dev.backlight.support.tenancy.Caller;
+import dev.backlight.time.tenants.TenantService;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** The tenant's back-office employees. */
+@ApplicationScoped
+public class EmployeeService {
+
+    @Inject
+    EmployeeRepository employees;
+
+    @Inject
+    TenantService tenantService;
+
+    @Inject
+    EmployeeScope scope;
+
+    @Inject
+    EmployeeLoginRepository logins;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    /** What an administrator says about an employee; absent optional values fall back to sensible defaults. */
+    public record EmployeeData(String name, String email, String subject, String team, String timeZone,
+            Set<DayOfWeek> workDays, LocalTime workStart, LocalTime workEnd, BigDecimal weeklyContractHours,
+            Boolean active) {
+    }
+
+    @WithSession
+    public Uni<List<Employee>> search(String team, boolean includeInactive) {
+        return employees.search(team, includeInactive);
+    }
+
+    @WithSession
+    public Uni<Employee> get(Long id) {
+        return scope.forReadingAt(id);
+    }
+
+    @WithSession
+    public Uni<Employee> me() {
+        return scope.self();
+    }
+
+    @WithTransaction
+    public Uni<Employee> create(EmployeeData data) {
+        return tenantService.current().chain(tenant -> uniqueness(data, null).chain(() -> {
+            Employee employee = new Employee();
+            employee.createdAt = clock.instant();
+            apply(employee, data, tenant.timeZone);
+            return employees.persist(employee).call(created -> logins.recordChange(created, null, caller.subject(), clock.instant()));
+        }));
+    }
+
+    @WithTransaction
+    public Uni<Employee> update(Long id, EmployeeData data, String ifMatch) {
+        return employees.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("employee", id))
+                .invoke(employee -> Versions.checkIfMatch(ifMatch, employee.version))
+                .chain(employee -> {
+                    String previousLogin = employee.subject;
+                    return uniqueness(data, id).invoke(() -> apply(employee, data, employee.timeZone))
+                            .chain(() -> logins.recordChange(employee, previousLogin, caller.subject(), clock.instant()))
+                            .replaceWith(employee);
+                });
+    }
+
+    private Uni<Void> uniqueness(EmployeeData data, Long self) {
+        Uni<Void> emailFree = employees.findByEmail(data.email()).invoke(other -> {
+            if (other != null && !other.id.equals(self)) {
+                throw ApiException.conflict("employee-exists", "Another employee has email " + data.email(),
+                        "field", "email", "employeeId", other.id);
+            }
+        }).replaceWithVoid();
+        if (data.subject() == null) {
+            return emailFree;
+        }
+        return emailFree.chain(() -> employees.findBySubject(data.subject())).invoke(other -> {
+            if (other != null && !other.id.equals(self)) {
+                throw ApiException.conflict("employee-exists", "Another employee logs in as " + data.subject(),
+                        "field", "subject", "employeeId", other.id);
+            }
+        }).replaceWithVoid();
+    }
+
+    private static void apply(Employee employee, EmployeeData data, String defaultZone) {
+        String zone = data.timeZone() == null ? defaultZone : data.timeZone();
+        FieldChecks.zone("timeZone", zone);
+        LocalTime start = data.workStart() == null ? LocalTime.of(9, 0) : data.workStart();
+        LocalTime end = data.workEnd() == null ? LocalTime.of(17, 0) : data.workEnd();
+        if (!end.isAfter(start)) {
+            throw ApiException.invalidField("workEnd", "must be after workStart");
+        }
+        employee.name = data.name();
+        employee.email = data.email();
+        employee.subject = data.subject();
+        employee.team = data.team();
+        employee.timeZone = zone;
+        employee.workDaySet(data.workDays() == null || data.workDays().isEmpty()
+                ? Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)
+                : data.workDays());
+        employee.workStart = start;
+        employee.workEnd = end;
+        employee.weeklyContractHours = data.weeklyContractHours() == null ? new BigDecimal("40") : data.weeklyContractHours();
+        employee.active = data.active() == null || data.active();
+    }
+}

@@ -1,0 +1,213 @@
+package dev.backlight.time.entries;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.backlight.support.csv.Csv;
+import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.rest.Paging;
+import dev.backlight.support.rest.Versions;
+import dev.backlight.support.tenancy.Roles;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/time/entries")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Time entries", description = "Time per employee, function and client account: timed intervals "
+        + "[startedAt, endedAt) or a date plus a duration")
+public class TimeEntryResource {
+
+    private static final int EXPORT_PAGE = 500;
+
+    @Inject
+    TimeEntryService entryService;
+
+    @Inject
+    ImportService importService;
+
+    @Schema(name = "TimeEntryData", description = "Give startedAt and endedAt for a timed entry, or workDate and "
+            + "durationMinutes for a manual one.")
+    public record EntryRequest(
+            @Schema(description = "Whose time; the caller's own when absent (staff may name only themselves)", example = "12") Long employeeId,
+            @NotBlank @Schema(example = "SCHEDULING") String functionCode,
+            @Schema(description = "Client account; absent for shared time", example = "CLIENT-A") String clientCode,
+            @Schema(example = "2026-03-09T09:00:00-04:00") OffsetDateTime startedAt,
+            @Schema(description = "Exclusive end", example = "2026-03-09T11:30:00-04:00") OffsetDateTime endedAt,
+            @Schema(description = "IANA zone it was captured in; the employee's when absent", example = "America/New_York") String zone,
+            @Schema(example = "2026-03-09") LocalDate workDate,
+            @Min(1) @Max(1440) @Schema(example = "150") Integer durationMinutes,
+            @Size(max = 2000) @Schema(example = "Week 11 schedule") String notes,
+            @Size(max = 100) @Schema(description = "Your own id for this entry: repeating a create with it returns the "
+                    + "existing entry instead of a duplicate", example = "mobile-7f3a9c") String externalRef,
+            @Schema(description = "On change: the version you read; 409 if the entry changed since", example = "0") Long version) {
+
+        TimeEntryService.EntryInput input() {
+            return new TimeEntryService.EntryInput(employeeId, functionCode, clientCode, time(), notes, externalRef);
+        }
+
+        TimeRules.TimeInput time() {
+            return new TimeRules.TimeInput(startedAt == null ? null : startedAt.toInstant(),
+                    endedAt == null ? null : endedAt.toInstant(), zone, workDate, durationMinutes);
+        }
+    }
+
+    @Schema(name = "TimeEntryPage")
+    public record EntryPage(List<TimeEntryView> items, @Schema(example = "0") int page, @Schema(example = "50") int size,
+            @Schema(example = "132") long total) {
+    }
+
+    @Schema(name = "ImportRow", description = "One entry of an import (JSON array or CSV with these column names)")
+    public record ImportRow(
+            @Schema(example = "payroll-sys-88121") String externalRef,
+            @Schema(example = "dana@northwind.example") String employeeEmail,
+            @Schema(example = "PAYROLL") String functionCode,
+            @Schema(example = "CLIENT-B") String clientCode,
+            @Schema(example = "2026-03-02T14:00:00Z") OffsetDateTime startedAt,
+            @Schema(example = "2026-03-02T16:00:00Z") OffsetDateTime endedAt,
+            @Schema(example = "America/New_York") String zone,
+            @Schema(example = "2026-03-02") LocalDate workDate,
+            @Schema(example = "120") Integer durationMinutes,
+            String notes) {
+        ImportService.ImportRow toService() {
+            return new ImportService.ImportRow(externalRef, employeeEmail, functionCode, clientCode,
+                    new TimeRules.TimeInput(startedAt == null ? null : startedAt.toInstant(),
+                            endedAt == null ? null : endedAt.toInstant(), zone, workDate, durationMinutes), notes);
+        }
+    }
+
+    @Schema(name = "ImportOutcome")
+    public record ImportOutcome(@Schema(example = "118") int imported,
+            @Schema(description = "Rows whose externalRef was already recorded (a re-run)", example = "2") int alreadyPresent) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
+    @Operation(operationId = "createTimeEntry", summary = "Record a time entry", description = "201 with the new entry; 200 with the existing one when "
+            + "externalRef was already used (a retried request). 409 naming the conflicting entry on overlap, or when "
+            + "the day is locked or its week submitted or approved.")
+    public Uni<RestResponse<TimeEntryView>> create(@Valid @NotNull EntryRequest request) {
+        return entryService.create(request.input(), EntrySource.MANUAL).map(saved -> RestResponse.ResponseBuilder
+                .ok(TimeEntryView.of(saved.entry(), saved.catalog()))
+                .status(saved.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
+    @Operation(operationId = "getTimeEntry", summary = "One time entry")
+    public Uni<TimeEntryView> get(@RestPath Long id) {
+        return entryService.get(id).map(saved -> TimeEntryView.of(saved.entry(), saved.catalog()));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
+    @Operation(operationId = "updateTimeEntry", summary = "Change a time entry", description = "Same rules as recording, for the old and the new day. "
+            + "Clears a review flag. Send If-Match with the ETag you read: 412 when the entry changed since.")
+    public Uni<TimeEntryView> update(@RestPath Long id, @Valid @NotNull EntryRequest request,
+            @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
+        return entryService.update(id, request.input(), request.version(), ifMatch)
+                .map(saved -> TimeEntryView.of(saved.entry(), saved.catalog()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
+    @Operation(operationId = "deleteTimeEntry", summary = "Delete a time entry", description = "Refused (409) in a locked period or a submitted or approved "
+            + "week, and (412) when If-Match names another version.")
+    public Uni<RestResponse<Void>> delete(@RestPath Long id,
+            @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
+        return entryService.delete(id, ifMatch).map(nothing -> RestResponse.noContent());
+    }
+
+    @GET
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
+    @Operation(operationId = "listTimeEntries", summary = "List time entries", description = "Entries whose work date is in [from, to) (at most "
+            + EntryQuery.LONGEST_DAYS + " days), newest first, paginated (pages up to " + Paging.MAX_PAGE + "). Staff see only their own.")
+    public Uni<EntryPage> list(@Valid @BeanParam EntryQuery query,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return entryService.list(query.filter(), page, size).map(listed -> new EntryPage(
+                listed.entries().stream().map(e -> TimeEntryView.of(e, listed.catalog())).toList(), page, size, listed.total()));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
+    @Operation(operationId = "exportTimeEntries", summary = "Export time entries as CSV", description = "Streamed page by page as it is read, so exports "
+            + "of any size never sit whole in memory. Same filters and longest range as the list; staff export only their own.")
+    public Multi<String> export(@Valid @BeanParam EntryQuery query) {
+        var filter = query.filter();
+        AtomicLong lastId = new AtomicLong();
+        Multi<TimeEntryView> rows = Multi.createBy().repeating()
+                .uni(() -> entryService.exportPage(filter, lastId.get(), EXPORT_PAGE)
+                        .invoke(page -> page.entries().forEach(e -> lastId.set(e.id))))
+                .whilst(page -> page.entries().size() == EXPORT_PAGE)
+                .onItem().transformToIterable(page -> page.entries().stream()
+                        .map(e -> TimeEntryView.of(e, page.catalog())).toList());
+        return Csv.stream(TimeEntryView.class, rows);
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MANAGER, Roles.TENANT_ADMIN})
+    @Operation(operationId = "importTimeEntries", summary = "Import time entries (JSON)", description = "All or nothing: one bad row fails the batch with "
+            + "a problem naming it (rows[i].field) and nothing is written. Rows whose externalRef is already recorded "
+            + "are skipped, so a re-run import duplicates nothing. At most 10,000 rows.")
+    public Uni<ImportOutcome> importJson(@Valid @NotNull @Size(max = ImportService.MAX_ROWS) List<@NotNull ImportRow> rows) {
+        return run(rows);
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(Csv.MEDIA_TYPE)
+    @RolesAllowed({Roles.MANAGER, Roles.TENANT_ADMIN})
+    @Operation(summary = "Import time entries (CSV)", description = "Same as the JSON import; the header line names "
+            + "the columns of ImportRow, in any order.")
+    public Uni<ImportOutcome> importCsv(String csv) throws IOException {
+        if (csv == null || csv.isBlank()) {
+            throw ApiException.invalidField("body", "must be a CSV document with a header line");
+        }
+        return run(Csv.read(ImportRow.class, new StringReader(csv)));
+    }
+
+    private Uni<ImportOutcome> run(List<ImportRow> rows) {
+        return importService.importRows(rows.stream().map(ImportRow::toService).toList())
+                .map(outcome -> new ImportOutcome(outcome.imported(), outcome.alreadyPresent()));
+    }
+}
