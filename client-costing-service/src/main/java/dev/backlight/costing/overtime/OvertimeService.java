@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +23,7 @@ import dev.backlight.costing.upstream.Directory;
 import dev.backlight.costing.upstream.DirectoryService;
 import dev.backlight.costing.upstream.TimeService;
 import dev.backlight.costing.upstream.TimeServiceClient.HoursRow;
+import dev.backlight.support.time.WorkWeek;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -109,12 +109,12 @@ public class OvertimeService {
 
     public Uni<OvertimeReport> overtime(LocalDate from, LocalDate to) {
         return directory.load().chain(dir -> local().chain(local -> {
-            DayOfWeek weekStart = dir.tenant().weekStart() == null ? DayOfWeek.MONDAY : dir.tenant().weekStart();
+            WorkWeek week = new WorkWeek(dir.tenant().weekStart() == null ? DayOfWeek.MONDAY : dir.tenant().weekStart());
             // Whole weeks are read so that hours before the period count towards a week's threshold.
-            LocalDate firstWeek = from.with(TemporalAdjusters.previousOrSame(weekStart));
-            LocalDate afterLastWeek = to.minusDays(1).with(TemporalAdjusters.previousOrSame(weekStart)).plusWeeks(1);
+            LocalDate firstWeek = week.startOf(from);
+            LocalDate afterLastWeek = week.startOnOrAfter(to);
             return time.dailyHoursByEmployee(firstWeek, afterLastWeek)
-                    .map(report -> compute(from, to, weekStart, dir, local, report.rows()));
+                    .map(report -> compute(from, to, week, dir, local, report.rows()));
         }));
     }
 
@@ -124,7 +124,7 @@ public class OvertimeService {
                 .chain(policy -> options.all().map(optionList -> new Local(rateList, policy, optionList))));
     }
 
-    private static OvertimeReport compute(LocalDate from, LocalDate to, DayOfWeek weekStart, Directory dir, Local local,
+    private static OvertimeReport compute(LocalDate from, LocalDate to, WorkWeek workWeek, Directory dir, Local local,
             List<HoursRow> rows) {
         RateBook book = new RateBook(local.rates(), dir.teams());
         BigDecimal threshold = local.policy().overtimeWeeklyThreshold;
@@ -135,7 +135,7 @@ public class OvertimeService {
         for (HoursRow row : rows) {
             LocalDate day = row.period();
             byEmployee.computeIfAbsent(row.employeeId(), e -> new TreeMap<>())
-                    .computeIfAbsent(day.with(TemporalAdjusters.previousOrSame(weekStart)), w -> new TreeMap<>())
+                    .computeIfAbsent(workWeek.startOf(day), w -> new TreeMap<>())
                     .merge(day, Amounts.hoursOf(row.seconds()), BigDecimal::add);
         }
 

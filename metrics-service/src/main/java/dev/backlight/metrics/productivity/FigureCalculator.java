@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.backlight.metrics.capture.CapturedWork.FindingsRow;
 import dev.backlight.metrics.productivity.benchmark.Benchmark;
+import dev.backlight.support.time.Hours;
 
 /** Turns one function's hours, units and findings in a period into its figures. Pure arithmetic, no I/O. */
 final class FigureCalculator {
@@ -13,7 +14,6 @@ final class FigureCalculator {
     static final int SCALE = 4;
     private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
 
     /**
      * Everything known about one function (or one slice of it) in the period. {@code workerDays} counts the
@@ -28,11 +28,11 @@ final class FigureCalculator {
     }
 
     static BigDecimal hours(long seconds) {
-        return BigDecimal.valueOf(seconds).divide(SECONDS_PER_HOUR, 2, RoundingMode.HALF_UP);
+        return Hours.of(seconds, 2);
     }
 
     static FunctionFigures compute(Inputs in) {
-        BigDecimal exactHours = BigDecimal.valueOf(in.seconds()).divide(SECONDS_PER_HOUR, 8, RoundingMode.HALF_UP);
+        BigDecimal exactHours = Hours.of(in.seconds(), 8);
         boolean hasOutput = in.units() > 0;
         BigDecimal units = BigDecimal.valueOf(in.units());
         BigDecimal hoursPerUnit = hasOutput ? exactHours.divide(units, SCALE, RoundingMode.HALF_UP) : null;

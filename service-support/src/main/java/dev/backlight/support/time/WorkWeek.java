@@ -22,8 +22,8 @@ public record WorkWeek(DayOfWeek firstDay) {
         return day.getDayOfWeek() == firstDay;
     }
 
-    /** The start of the week after the one holding the last day of {@code [from, to)}. */
-    public LocalDate endOf(LocalDate from, LocalDate to) {
-        return startOf(to.minusDays(1)).plusWeeks(1);
+    /** The first week start on or after {@code day}: the exclusive end of the whole weeks that cover up to it. */
+    public LocalDate startOnOrAfter(LocalDate day) {
+        return day.with(TemporalAdjusters.nextOrSame(firstDay));
     }
 }

@@ -1,7 +1,6 @@
 package dev.backlight.time.reports;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -24,6 +23,7 @@ import dev.backlight.support.csv.Csv;
 import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.rest.DateRange;
 import dev.backlight.support.tenancy.Roles;
+import dev.backlight.support.time.Hours;
 import dev.backlight.time.interruptions.InterruptionKind;
 import dev.backlight.time.reports.ReportService.Bucket;
 import dev.backlight.time.reports.ReportService.Dimension;
@@ -98,7 +98,7 @@ public class ReportResource {
             List<HoursRowView> rows = report.rows().stream().map(HoursRowView::of).toList();
             long total = report.totalSeconds();
             return new HoursReportView(query.from(), query.to(), report.tenant().timeZone, report.bucket(), report.groupBy(), total,
-                    BigDecimal.valueOf(total).divide(BigDecimal.valueOf(3600), 4, RoundingMode.HALF_UP), rows);
+                    Hours.of(total, 4), rows);
         });
     }
 

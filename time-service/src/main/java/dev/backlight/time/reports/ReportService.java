@@ -1,7 +1,6 @@
 package dev.backlight.time.reports;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +17,7 @@ import jakarta.inject.Inject;
 
 import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.tenancy.TenantBulkhead;
+import dev.backlight.support.time.Hours;
 import dev.backlight.time.directory.CatalogService;
 import dev.backlight.time.directory.EmployeeScope;
 import dev.backlight.time.entries.TimeEntryRepository;
@@ -62,7 +62,7 @@ public class ReportService {
     public record HoursRow(LocalDate period, String functionCode, String clientCode, Long employeeId, String team,
             long seconds, long entries) {
         public BigDecimal hours() {
-            return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 4, RoundingMode.HALF_UP);
+            return Hours.of(seconds, 4);
         }
     }
 

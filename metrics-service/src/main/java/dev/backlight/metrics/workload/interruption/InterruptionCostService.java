@@ -4,9 +4,7 @@ import static dev.backlight.metrics.workload.Ratios.percent;
 import static dev.backlight.metrics.workload.Ratios.ratio;
 
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +18,7 @@ import dev.backlight.metrics.upstream.TimeServiceClient.HoursRow;
 import dev.backlight.metrics.upstream.TimeServiceClient.InterruptionRow;
 import dev.backlight.metrics.workload.WorkloadSettings;
 import dev.backlight.metrics.workload.WorkloadSettingsService;
+import dev.backlight.support.time.WorkWeek;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -81,14 +80,14 @@ public class InterruptionCostService {
     public Uni<Report> cost(LocalDate from, LocalDate to, Long employeeId) {
         return Uni.combine().all().unis(time.tenant(), time.interruptions(from, to, employeeId), time.dailyHoursByEmployee(from, to))
                 .asTuple()
-                .chain(reads -> settings.current().map(setting -> compute(from, to, reads.getItem1().weekStart(), setting,
+                .chain(reads -> settings.current().map(setting -> compute(from, to, new WorkWeek(reads.getItem1().weekStart()), setting,
                         reads.getItem2(), reads.getItem3().rows(), employeeId)));
     }
 
     private record Key(LocalDate day, long employeeId) {
     }
 
-    private static Report compute(LocalDate from, LocalDate to, DayOfWeek weekStart, WorkloadSettings setting,
+    private static Report compute(LocalDate from, LocalDate to, WorkWeek workWeek, WorkloadSettings setting,
             List<InterruptionRow> interruptions, List<HoursRow> hours, Long employeeId) {
         int low = setting.contextSwitchMinutesLow();
         int high = setting.contextSwitchMinutesHigh();
@@ -126,7 +125,7 @@ public class InterruptionCostService {
             totalLow += lostLow;
             totalHigh += lostHigh;
             // Weeks as the tenant counts them (its week start), like every other weekly figure of the suite.
-            long[] week = weeks.computeIfAbsent(entry.getKey().day().with(TemporalAdjusters.previousOrSame(weekStart)),
+            long[] week = weeks.computeIfAbsent(workWeek.startOf(entry.getKey().day()),
                     w -> new long[5]);
             week[0] += count;
             week[1] += 1;

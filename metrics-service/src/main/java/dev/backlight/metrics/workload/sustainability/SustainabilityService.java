@@ -2,10 +2,8 @@ package dev.backlight.metrics.workload.sustainability;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -24,6 +22,8 @@ import dev.backlight.metrics.upstream.TimeServiceClient.TimelineRow;
 import dev.backlight.metrics.workload.LocalSpans;
 import dev.backlight.metrics.workload.WorkloadSettings;
 import dev.backlight.metrics.workload.WorkloadSettingsService;
+import dev.backlight.support.time.Hours;
+import dev.backlight.support.time.WorkWeek;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -86,22 +86,23 @@ public class SustainabilityService {
     /** Whole weeks (from the tenant's week start) covering [from, to). */
     public Uni<Report> analyse(LocalDate from, LocalDate to) {
         return time.tenant().chain(tenant -> {
-            LocalDate first = from.with(TemporalAdjusters.previousOrSame(tenant.weekStart()));
-            LocalDate end = to.with(TemporalAdjusters.nextOrSame(tenant.weekStart()));
+            WorkWeek week = new WorkWeek(tenant.weekStart());
+            LocalDate first = week.startOf(from);
+            LocalDate end = week.startOnOrAfter(to);
             // The three reads are independent of each other: they go out together.
             return Uni.combine().all().unis(time.dailyHoursByEmployee(first, end), time.timeline(first, end, null), time.employees())
                     .asTuple()
-                    .chain(reads -> settings.current().map(setting -> compute(first, end, tenant.weekStart(), setting,
+                    .chain(reads -> settings.current().map(setting -> compute(first, end, week, setting,
                             reads.getItem1().rows(), reads.getItem2(), reads.getItem3())));
         });
     }
 
-    private static Report compute(LocalDate from, LocalDate to, DayOfWeek weekStart, WorkloadSettings setting, List<HoursRow> hours,
+    private static Report compute(LocalDate from, LocalDate to, WorkWeek workWeek, WorkloadSettings setting, List<HoursRow> hours,
             List<TimelineRow> timeline, List<Employee> employees) {
         Map<Long, Map<LocalDate, Long>> secondsByWeek = new HashMap<>();
         for (HoursRow row : hours) {
             secondsByWeek.computeIfAbsent(row.employeeId(), e -> new TreeMap<>())
-                    .merge(row.period().with(TemporalAdjusters.previousOrSame(weekStart)), row.seconds(), Long::sum);
+                    .merge(workWeek.startOf(row.period()), row.seconds(), Long::sum);
         }
         Map<Long, Employee> byId = new HashMap<>();
         employees.forEach(e -> byId.put(e.id(), e));
@@ -119,7 +120,7 @@ public class SustainabilityService {
                 long outside = piece.seconds() - inside;
                 if (outside > 0) {
                     afterHoursByWeek.computeIfAbsent(row.employeeId(), e -> new TreeMap<>())
-                            .merge(piece.date().with(TemporalAdjusters.previousOrSame(weekStart)), outside, Long::sum);
+                            .merge(workWeek.startOf(piece.date()), outside, Long::sum);
                 }
             }
         }
@@ -190,6 +191,6 @@ public class SustainabilityService {
     }
 
     private static BigDecimal hours(long seconds) {
-        return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP);
+        return Hours.of(seconds, 2);
     }
 }
