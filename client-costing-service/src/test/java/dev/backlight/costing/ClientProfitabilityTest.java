@@ -139,7 +139,7 @@ class ClientProfitabilityTest {
         bpo.asAdmin().body(Map.of("revenue", 12, "agentCost", 5)).put("/api/costing/clients/CLIENT-A/months/2026-03").then()
                 .statusCode(200).body("revenue", equalTo(12.0f));
         bpo.asAnalyst().queryParam("from", MARCH).queryParam("to", MARCH).get("/api/costing/financials").then().statusCode(200)
-                .body("", hasSize(1)).body("[0].month", equalTo(MARCH));
+                .body("items", hasSize(1)).body("items[0].month", equalTo(MARCH));
     }
 
     @Test
@@ -149,7 +149,7 @@ class ClientProfitabilityTest {
         theirs.asManager().queryParam("from", MARCH).queryParam("to", MARCH).get("/api/costing/profitability").then().statusCode(200)
                 .body("clients", hasSize(0));
         theirs.asAnalyst().queryParam("from", MARCH).queryParam("to", MARCH).get("/api/costing/financials").then()
-                .body("", hasSize(0));
+                .body("items", hasSize(0));
         theirs.asAdmin().delete("/api/costing/clients/CLIENT-A/months/" + MARCH).then().statusCode(404);
         mine.asAdmin().delete("/api/costing/clients/CLIENT-A/months/" + MARCH).then().statusCode(204);
     }

@@ -44,9 +44,9 @@ class RatesAndAllocationTest {
         // From the 16th on, $30: the open-ended $25 rate ends that day, and February keeps its cost.
         bpo.rate(tenantRate("2026-03-16", "30"));
         bpo.asManager().get("/api/costing/rates").then().statusCode(200)
-                .body("", hasSize(2))
-                .body("find { it.hourlyRate == 25.0 }.validTo", equalTo("2026-03-16"))
-                .body("find { it.hourlyRate == 30.0 }.validTo", nullValue());
+                .body("items", hasSize(2))
+                .body("items.find { it.hourlyRate == 25.0 }.validTo", equalTo("2026-03-16"))
+                .body("items.find { it.hourlyRate == 30.0 }.validTo", nullValue());
         bpo.asManager().queryParam("from", MARCH).queryParam("to", MARCH).get("/api/costing/profitability").then()
                 .body("clients[0].directHours", equalTo(16.0f))
                 .body("clients[0].directCost", equalTo(440.0f));
@@ -70,7 +70,7 @@ class RatesAndAllocationTest {
         bpo.asManager().queryParam("from", MARCH).queryParam("to", MARCH).get("/api/costing/profitability").then()
                 .body("clients[0].directCost", equalTo(95.0f));
 
-        int teamRate = bpo.asManager().get("/api/costing/rates").then().extract().jsonPath().getInt("find { it.scope == 'TEAM' }.id");
+        int teamRate = bpo.asManager().get("/api/costing/rates").then().extract().jsonPath().getInt("items.find { it.scope == 'TEAM' }.id");
         bpo.asAdmin().body(Map.of("scope", "TEAM", "team", "Client services", "validFrom", "2026-03-15", "validTo", "2026-05-01",
                         "hourlyRate", 31)).post("/api/costing/rates").then().statusCode(409)
                 .contentType(containsString("application/problem+json")).body("conflictingRateId", equalTo(teamRate));
@@ -88,7 +88,7 @@ class RatesAndAllocationTest {
     }
 
     private static long firstRateId(Bpo bpo) {
-        return bpo.asManager().get("/api/costing/rates").then().extract().jsonPath().getLong("[0].id");
+        return bpo.asManager().get("/api/costing/rates").then().extract().jsonPath().getLong("items[0].id");
     }
 
     @Test

@@ -328,7 +328,8 @@ final class DemoData {
 
     private Map<String, Long> employeeIds(String tenant) throws IOException, InterruptedException {
         Map<String, Long> ids = new LinkedHashMap<>();
-        JsonNode employees = json.readTree(get("/api/time/employees", token(tenant, "manager")));
+        // The demo tenants are far below one page of the largest size.
+        JsonNode employees = json.readTree(get("/api/time/employees?size=1000", token(tenant, "manager"))).get("items");
         employees.forEach(e -> ids.put(e.get("email").asText(), e.get("id").asLong()));
         return ids;
     }

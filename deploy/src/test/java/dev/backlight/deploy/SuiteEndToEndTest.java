@@ -115,7 +115,7 @@ class SuiteEndToEndTest {
         assertEquals(404, call("GET", "/api/time/entries/" + entry.body().get("id").asLong(), otherManager, null).status());
         Answer theirOutputs = call("GET", "/api/metrics/outputs?from=" + DAY + "&to=" + NEXT_DAY, otherManager, null);
         assertEquals(200, theirOutputs.status());
-        assertEquals(0, theirOutputs.body().size(), theirOutputs.body().toString());
+        assertEquals(0, theirOutputs.body().get("total").asLong(), theirOutputs.body().toString());
         Answer theirBaseline = call("GET", "/api/metrics/baseline?from=" + DAY + "&to=" + NEXT_DAY, otherManager, null);
         assertEquals(0, theirBaseline.body().get("functions").size());
     }

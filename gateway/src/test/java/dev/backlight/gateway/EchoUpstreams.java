@@ -51,7 +51,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 Map.entry("backlight.gateway.timeout", "PT2S"),
                 Map.entry("backlight.gateway.rate-limit.user.requests-per-minute", "60"),
                 Map.entry("backlight.gateway.rate-limit.user.burst", "20"),
-                Map.entry("backlight.gateway.rate-limit.tenant.requests-per-minute", "120"),
+                Map.entry("backlight.gateway.rate-limit.tenant.requests-per-minute", "30"),
                 Map.entry("backlight.gateway.rate-limit.tenant.burst", "40"),
                 Map.entry("backlight.gateway.rate-limit.costs.\"/api/echo/heavy\"", "10"));
     }

@@ -68,7 +68,7 @@ class GatewayTest {
         String manager = TestTokens.token(newTenant(), "m", "manager");
         given().auth().oauth2(manager).get("/api/time/tenant").then().statusCode(200).body("currency", equalTo("EUR"));
         given().auth().oauth2(manager).get("/api/metrics/benchmarks").then().statusCode(200)
-                .body("find { it.functionCode == 'SCHEDULING' }.bands.standard", equalTo(true));
+                .body("items.find { it.functionCode == 'SCHEDULING' }.bands.standard", equalTo(true));
         given().auth().oauth2(manager).get("/api/costing/policy").then().statusCode(200).body("allocation", equalTo("NONE"));
         // The services' own answers pass through untouched, problems included.
         given().auth().oauth2(manager).queryParam("from", "2026-03-10").queryParam("to", "2026-03-01").get("/api/time/entries")

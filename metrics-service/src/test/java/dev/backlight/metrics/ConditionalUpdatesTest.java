@@ -42,14 +42,14 @@ class ConditionalUpdatesTest {
     void aFunctionsBandsChangedSinceTheyWereReadAreNotOverwrittenNorReset() {
         Operation op = Operation.withAgents(50, 65);
         op.asManager().get("/api/metrics/benchmarks").then()
-                .body("find { it.functionCode == 'SCHEDULING' }.version", equalTo(0));
+                .body("items.find { it.functionCode == 'SCHEDULING' }.version", equalTo(0));
         op.asAdmin().header("If-Match", "\"0\"").body(bands(6)).put(SCHEDULING_BANDS).then().statusCode(200)
                 .header("ETag", "\"1\"").body("functionName", equalTo("Schedule building"));
         op.asAdmin().header("If-Match", "\"0\"").body(bands(9)).put(SCHEDULING_BANDS).then().statusCode(412);
         op.asAdmin().header("If-Match", "\"0\"").delete(SCHEDULING_BANDS).then().statusCode(412);
         op.asManager().get("/api/metrics/benchmarks").then()
-                .body("find { it.functionCode == 'SCHEDULING' }.bands.slowAbove", equalTo(6.0f))
-                .body("find { it.functionCode == 'SCHEDULING' }.version", equalTo(1));
+                .body("items.find { it.functionCode == 'SCHEDULING' }.bands.slowAbove", equalTo(6.0f))
+                .body("items.find { it.functionCode == 'SCHEDULING' }.version", equalTo(1));
         op.asAdmin().header("If-Match", "\"1\"").delete(SCHEDULING_BANDS).then().statusCode(204);
         op.asAdmin().delete(SCHEDULING_BANDS).then().statusCode(404);
     }

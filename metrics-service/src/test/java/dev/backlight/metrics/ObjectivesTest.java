@@ -74,10 +74,10 @@ class ObjectivesTest {
         op.asManager().body(objective("PAYROLL", "HOURS_PER_WEEK", 5, "AT_MOST", pay)).post("/api/metrics/objectives").then().statusCode(201);
         op.asManager().body(objective("SCHEDULING", "PRODUCTIVITY", 3, "AT_MOST", pay)).post("/api/metrics/objectives").then().statusCode(201);
         op.asAnalyst().queryParam("asOf", "2026-04-01").get("/api/metrics/objectives").then().statusCode(200)
-                .body("", hasSize(3))
-                .body("find { it.functionCode == 'PAYROLL' }.progress.currentValue", equalTo(6.0f))
-                .body("find { it.functionCode == 'PAYROLL' }.progress.status", equalTo("MISSED"))
-                .body("find { it.functionCode == 'SCHEDULING' }.progress.status", equalTo("NO_DATA"));
+                .body("items", hasSize(3))
+                .body("items.find { it.functionCode == 'PAYROLL' }.progress.currentValue", equalTo(6.0f))
+                .body("items.find { it.functionCode == 'PAYROLL' }.progress.status", equalTo("MISSED"))
+                .body("items.find { it.functionCode == 'SCHEDULING' }.progress.status", equalTo("NO_DATA"));
         op.asAnalyst().accept("text/csv").queryParam("asOf", "2026-03-16").get("/api/metrics/objectives").then().statusCode(200)
                 .body(containsString("id,title,functionCode,metric,direction,target,startDate,dueDate,ownerEmployeeId,startingValue,"
                         + "currentValue,progressPercent,elapsedPercent,status"))
@@ -107,7 +107,7 @@ class ObjectivesTest {
         Operation other = Operation.withAgents(50, 65);
         other.asManager().get("/api/metrics/objectives/" + id).then().statusCode(404);
         other.asManager().delete("/api/metrics/objectives/" + id).then().statusCode(404);
-        other.asManager().get("/api/metrics/objectives").then().statusCode(200).body("", hasSize(0));
+        other.asManager().get("/api/metrics/objectives").then().statusCode(200).body("items", hasSize(0));
         op.asManager().delete("/api/metrics/objectives/" + id).then().statusCode(204);
     }
 
@@ -121,7 +121,7 @@ class ObjectivesTest {
         }
         op.asManager().body(objective("REPORTING", "HOURS_PER_UNIT", 2, "AT_MOST", rae)).post("/api/metrics/objectives")
                 .then().statusCode(409).contentType("application/problem+json").body("limit", equalTo(30));
-        op.asManager().get("/api/metrics/objectives").then().statusCode(200).body("", hasSize(30));
+        op.asManager().get("/api/metrics/objectives").then().statusCode(200).body("items", hasSize(30));
     }
 
     @Test

@@ -61,7 +61,7 @@ class OutputsAndQualityTest {
                 .post("/api/metrics/outputs").then().statusCode(400).body("errors.field", hasItem("periodStart"));
 
         op.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").get("/api/metrics/outputs").then()
-                .statusCode(200).body("", hasSize(0));
+                .statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -75,7 +75,7 @@ class OutputsAndQualityTest {
         op.asManager().body(Map.of("outputs", List.of(output("PAYROLL", ann, "2026-03-02", 1), output("PAYROLL", ann, "2026-03-02", -3))))
                 .post("/api/metrics/outputs/batch").then().statusCode(400).body("errors.field", hasItem("outputs[1].units"));
         op.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").get("/api/metrics/outputs").then()
-                .body("", hasSize(0));
+                .body("items", hasSize(0));
 
         List<Map<String, Object>> good = new ArrayList<>();
         for (int day = 2; day <= 6; day++) {
@@ -89,7 +89,7 @@ class OutputsAndQualityTest {
         op.asManager().body(Map.of("outputs", good)).post("/api/metrics/outputs/batch").then().statusCode(200)
                 .body("created", equalTo(0)).body("alreadyPresent", equalTo(5));
         op.asAnalyst().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").get("/api/metrics/outputs").then()
-                .body("", hasSize(5));
+                .body("items", hasSize(5));
     }
 
     @Test
@@ -115,7 +115,7 @@ class OutputsAndQualityTest {
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(parallel - 1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         op.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").get("/api/metrics/outputs").then()
-                .body("", hasSize(1));
+                .body("items", hasSize(1));
 
         // The same externalRef with other units, or from another recorder, is not a retry.
         Map<String, Object> moreUnits = new HashMap<>(body);
@@ -152,7 +152,7 @@ class OutputsAndQualityTest {
         long id = mine.output("PAYROLL", ann, "2026-03-02", "2026-03-03", 1);
         theirs.asManager().delete("/api/metrics/outputs/" + id).then().statusCode(404);
         theirs.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").get("/api/metrics/outputs").then()
-                .body("", hasSize(0));
+                .body("items", hasSize(0));
         // A finding may not point at another tenant's output either.
         theirs.asManager().body(Map.of("functionCode", "PAYROLL", "kind", "PAY_CYCLE_CORRECTION", "occurredOn", "2026-03-04",
                 "outputId", id)).post("/api/metrics/quality-events").then().statusCode(400).body("errors.field", hasItem("outputId"));
@@ -185,11 +185,11 @@ class OutputsAndQualityTest {
         op.asManager().body(correction).post("/api/metrics/quality-events").then().statusCode(201).body("outputId", equalTo((int) cycle));
         op.asManager().body(correction).post("/api/metrics/quality-events").then().statusCode(200);
         op.asAnalyst().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").get("/api/metrics/quality-events").then()
-                .statusCode(200).body("", hasSize(1)).body("[0].count", equalTo(2));
+                .statusCode(200).body("items", hasSize(1)).body("items[0].count", equalTo(2));
 
         // Deleting the output keeps the finding, without its link.
         op.asManager().delete("/api/metrics/outputs/" + cycle).then().statusCode(204);
         op.asAnalyst().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").get("/api/metrics/quality-events").then()
-                .body("[0].outputId", equalTo(null));
+                .body("items[0].outputId", equalTo(null));
     }
 }

@@ -47,21 +47,21 @@ class OwnershipTest {
         op.asManager().body(Map.of("ownerEmployeeId", payrollLead, "definitionOfDone", "Everyone paid correctly on the pay date"))
                 .put("/api/metrics/ownership/PAYROLL").then().statusCode(200).body("gaps", equalTo(List.of("NO_BACKUP")));
         op.asManager().get("/api/metrics/ownership/gaps").then().statusCode(200)
-                .body("find { it.functionCode == 'PAYROLL' }.gaps", equalTo(List.of("NO_BACKUP")))
-                .body("find { it.functionCode == 'SCHEDULING' }.gaps", equalTo(List.of("NO_OWNER", "NO_BACKUP", "NO_DEFINITION_OF_DONE")))
-                .body("functionCode", hasItem("QA_EVALUATION"));
+                .body("items.find { it.functionCode == 'PAYROLL' }.gaps", equalTo(List.of("NO_BACKUP")))
+                .body("items.find { it.functionCode == 'SCHEDULING' }.gaps", equalTo(List.of("NO_OWNER", "NO_BACKUP", "NO_DEFINITION_OF_DONE")))
+                .body("items.functionCode", hasItem("QA_EVALUATION"));
         // Once backed up, payroll leaves the gap report; the full list still shows it.
         long deputy = op.employee("payroll-deputy", "Finance");
         op.asManager().body(Map.of("ownerEmployeeId", payrollLead, "backupEmployeeId", deputy,
                 "definitionOfDone", "Everyone paid correctly on the pay date")).put("/api/metrics/ownership/PAYROLL").then().statusCode(200);
-        op.asManager().get("/api/metrics/ownership/gaps").then().body("functionCode", not(hasItem("PAYROLL")));
+        op.asManager().get("/api/metrics/ownership/gaps").then().body("items.functionCode", not(hasItem("PAYROLL")));
         op.asAnalyst().accept("text/csv").get("/api/metrics/ownership").then().statusCode(200)
                 .body(containsString("functionCode,ownerEmployeeId,ownerName,backupEmployeeId,backupName,handoffs,definitionOfDone,gaps"))
                 .body(containsString("PAYROLL," + payrollLead + ",\"Employee payroll-lead\"," + deputy + ",\"Employee payroll-deputy\",0,"));
         // A deactivated owner is a gap again.
         op.deactivate(payrollLead);
         op.asManager().get("/api/metrics/ownership/gaps").then()
-                .body("find { it.functionCode == 'PAYROLL' }.gaps", equalTo(List.of("OWNER_INACTIVE")));
+                .body("items.find { it.functionCode == 'PAYROLL' }.gaps", equalTo(List.of("OWNER_INACTIVE")));
     }
 
     @Test

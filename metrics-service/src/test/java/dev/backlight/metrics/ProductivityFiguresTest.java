@@ -127,8 +127,8 @@ class ProductivityFiguresTest {
                 .body("functions.find { it.functionCode == 'SCHEDULING' }.benchmark.band", equalTo("REASONABLE"))
                 .body("functions.find { it.functionCode == 'SCHEDULING' }.benchmark.standard", equalTo(false));
         op.asManager().get("/api/metrics/benchmarks").then().statusCode(200)
-                .body("find { it.functionCode == 'SCHEDULING' }.bands.standard", equalTo(false))
-                .body("find { it.functionCode == 'PAYROLL' }.bands.standard", equalTo(true));
+                .body("items.find { it.functionCode == 'SCHEDULING' }.bands.standard", equalTo(false))
+                .body("items.find { it.functionCode == 'PAYROLL' }.bands.standard", equalTo(true));
 
         op.asAdmin().body(Map.of("basis", "HOURS_PER_UNIT", "scale", "NONE", "efficientBelow", 5, "reasonableFrom", 4,
                 "reasonableTo", 8, "slowAbove", 10)).put("/api/metrics/benchmarks/SCHEDULING").then().statusCode(400)

@@ -165,9 +165,9 @@ class ReviewsTest {
         op.asManager().body(Map.of("functionCode", "COMPLIANCE", "change", "ADDED", "effectiveOn", "2026-02-01"))
                 .post("/api/metrics/processes").then().statusCode(400).body("errors.field", hasItem("name"));
         op.asAnalyst().queryParam("from", "2026-01-01").queryParam("to", "2026-04-01").get("/api/metrics/processes").then()
-                .statusCode(200).body("name", equalTo(java.util.List.of("Weekly attestation")));
+                .statusCode(200).body("items.name", equalTo(java.util.List.of("Weekly attestation")));
         Operation.withAgents(50, 65).asAnalyst().queryParam("from", "2026-01-01").queryParam("to", "2026-04-01")
-                .get("/api/metrics/processes").then().statusCode(200).body("", hasSize(0));
+                .get("/api/metrics/processes").then().statusCode(200).body("items", hasSize(0));
         op.as(TestTokens.token(op.tenant, "s", "staff")).queryParam("from", "2026-01-01").queryParam("to", "2026-04-01")
                 .get("/api/metrics/processes").then().statusCode(403);
     }

@@ -62,7 +62,7 @@ class ConcurrencyTest {
         List<Integer> statuses = inParallel(i -> fx.as(token).body(Map.of("functionCode", "REPORTING"))
                 .post("/api/time/timers/start").then().extract().statusCode());
         assertEquals(PARALLEL, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
-        fx.asManager().get("/api/time/timers/running").then().statusCode(200).body("size()", equalTo(1));
+        fx.asManager().get("/api/time/timers/running").then().statusCode(200).body("items.size()", equalTo(1));
     }
 
     private void countEntries(int expected) {

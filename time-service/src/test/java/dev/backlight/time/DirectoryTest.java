@@ -38,11 +38,11 @@ class DirectoryTest {
 
     @Test
     void newTenantStartsWithTheSeedsFunctionsCatalog() {
-        fx.asManager().get("/api/time/functions").then().statusCode(200).body("", hasSize(10))
-                .body("code", equalTo(List.of("SCHEDULING", "TIMESHEET_REVIEW", "PAYROLL", "QA_EVALUATION",
+        fx.asManager().get("/api/time/functions").then().statusCode(200).body("items", hasSize(10))
+                .body("items.code", equalTo(List.of("SCHEDULING", "TIMESHEET_REVIEW", "PAYROLL", "QA_EVALUATION",
                         "REPORTING", "ONBOARDING", "LEAVE_MANAGEMENT", "INVOICING", "COMPLIANCE", "OTHER")))
-                .body("find { it.code == 'PAYROLL' }.productivityMetric", equalTo("Hours per pay cycle per 100 employees"))
-                .body("find { it.code == 'QA_EVALUATION' }.qualityCheck", equalTo("Inter-rater reliability score"));
+                .body("items.find { it.code == 'PAYROLL' }.productivityMetric", equalTo("Hours per pay cycle per 100 employees"))
+                .body("items.find { it.code == 'QA_EVALUATION' }.qualityCheck", equalTo("Inter-rater reliability score"));
     }
 
     @Test
@@ -54,8 +54,8 @@ class DirectoryTest {
         fx.asAdmin().body(Map.of("name", "Schedules (WFM)", "outputUnit", "Schedules published"))
                 .put("/api/time/functions/SCHEDULING").then().statusCode(200).body("name", equalTo("Schedules (WFM)"));
         fx.asAdmin().post("/api/time/functions/ONBOARDING/retire").then().statusCode(200);
-        fx.asManager().get("/api/time/functions").then().body("code", not(hasItem("ONBOARDING")));
-        fx.asManager().queryParam("includeRetired", true).get("/api/time/functions").then().body("code", hasItem("ONBOARDING"));
+        fx.asManager().get("/api/time/functions").then().body("items.code", not(hasItem("ONBOARDING")));
+        fx.asManager().queryParam("includeRetired", true).get("/api/time/functions").then().body("items.code", hasItem("ONBOARDING"));
         fx.asAdmin().post("/api/time/functions/ONBOARDING/reinstate").then().statusCode(200);
         fx.asAdmin().body(Map.of("code", "lower", "details", Map.of("name", "x"))).post("/api/time/functions")
                 .then().statusCode(400).body("errors.field", hasItem("code"));
@@ -76,8 +76,8 @@ class DirectoryTest {
         fx.asAdmin().body(Map.of("name", "Eve", "email", "eve@" + fx.tenant + ".example", "subject", "eve", "active", false))
                 .put("/api/time/employees/" + id).then().statusCode(200).body("active", equalTo(false))
                 .body("timeZone", equalTo("America/Los_Angeles")).body("weeklyContractHours", equalTo(40));
-        fx.asAdmin().get("/api/time/employees").then().body("id", not(hasItem((int) id)));
-        fx.asAdmin().queryParam("includeInactive", true).get("/api/time/employees").then().body("id", hasItem((int) id));
+        fx.asAdmin().get("/api/time/employees").then().body("items.id", not(hasItem((int) id)));
+        fx.asAdmin().queryParam("includeInactive", true).get("/api/time/employees").then().body("items.id", hasItem((int) id));
     }
 
     @Test
@@ -90,7 +90,7 @@ class DirectoryTest {
                 .body("agents", equalTo(100));
         fx.asManager().queryParam("date", "2029-12-31").get("/api/time/tenant/headcount/effective").then().statusCode(200)
                 .body("agents", equalTo(50));
-        fx.asManager().get("/api/time/tenant/headcount").then().body("", hasSize(2));
+        fx.asManager().get("/api/time/tenant/headcount").then().body("items", hasSize(2));
         fx.asAdmin().body(Map.of("name", "X", "timeZone", "America/Los_Angeles", "currency", "XYZ"))
                 .put("/api/time/tenant").then().statusCode(400).body("errors.field", hasItem("currency"));
         fx.asAdmin().body(Map.of("effectiveFrom", "2030-01-01", "agents", -1, "employees", 1))
@@ -132,6 +132,6 @@ class DirectoryTest {
         assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
         assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), answer);
         assertTrue(answer.contains("\"field\":\"body\""), answer);
-        fx.asAdmin().get("/api/time/clients").then().statusCode(200).body("", hasSize(0));
+        fx.asAdmin().get("/api/time/clients").then().statusCode(200).body("items", hasSize(0));
     }
 }

@@ -62,8 +62,8 @@ class TenancyAndRolesTest {
         String csv = b.as(b.analystToken).accept("text/csv").queryParam("from", "2026-03-01").queryParam("to", "2026-04-01")
                 .get("/api/time/entries/export").then().statusCode(200).extract().asString();
         assertEquals(1, csv.lines().count(), csv);
-        b.asAdmin().get("/api/time/employees").then().statusCode(200).body("id", not(hasItem((int) alex)));
-        b.asAdmin().get("/api/time/clients").then().statusCode(200).body("", hasSize(0));
+        b.asAdmin().get("/api/time/employees").then().statusCode(200).body("items.id", not(hasItem((int) alex)));
+        b.asAdmin().get("/api/time/clients").then().statusCode(200).body("items", hasSize(0));
         a.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").queryParam("groupBy", "client")
                 .get("/api/time/reports/hours").then().statusCode(200).body("rows[0].clientCode", equalTo("ACME"))
                 .body("rows[0].seconds", equalTo(7200));
@@ -99,7 +99,7 @@ class TenancyAndRolesTest {
                 .contentType("application/problem+json");
         String root = TestTokens.token(null, "root", "platform-admin");
         given().auth().oauth2(root).get("/api/time/tenant").then().statusCode(403);
-        given().auth().oauth2(root).get("/api/time/tenants").then().statusCode(200).body("id", hasItem(a.tenant));
+        given().auth().oauth2(root).get("/api/time/tenants").then().statusCode(200).body("items.id", hasItem(a.tenant));
         a.asAdmin().get("/api/time/tenants").then().statusCode(403);
         String lost = TestTokens.token(a.tenant, "nobody", "staff");
         a.as(lost).get("/api/time/employees/me").then().statusCode(403).body("detail", containsString("No employee"));

@@ -55,7 +55,7 @@ class TimerTest {
         fx.as(samToken).get("/api/time/timers/current").then().statusCode(200)
                 .body("running", equalTo(true)).body("entry.functionCode", equalTo("TIMESHEET_REVIEW"))
                 .body("overLimit", equalTo(false));
-        fx.asManager().get("/api/time/timers/running").then().statusCode(200).body("", hasSize(1));
+        fx.asManager().get("/api/time/timers/running").then().statusCode(200).body("items", hasSize(1));
     }
 
     @Test
@@ -71,7 +71,7 @@ class TimerTest {
             TestClock.reset();
         }
         fx.as(samToken).get("/api/time/timers/current").then().statusCode(200).body("entry.functionCode", equalTo("PAYROLL"));
-        fx.asManager().get("/api/time/timers/running").then().statusCode(200).body("", hasSize(1));
+        fx.asManager().get("/api/time/timers/running").then().statusCode(200).body("items", hasSize(1));
     }
 
     @Test

@@ -64,7 +64,7 @@ class TimesheetAndLockTest {
         fx.as(kimToken).body(Map.of("functionCode", "PAYROLL", "workDate", "2026-03-05", "durationMinutes", 30))
                 .post("/api/time/entries").then().statusCode(409).body("type", containsString("timesheet-approved"));
         fx.asManager().queryParam("weekStart", WEEK).queryParam("status", "APPROVED").get("/api/time/timesheets")
-                .then().statusCode(200).body("employeeId", hasItem((int) kim));
+                .then().statusCode(200).body("items.employeeId", hasItem((int) kim));
 
         fx.asManager().post("/api/time/timesheets/" + kim + "/" + WEEK + "/reopen").then().statusCode(200)
                 .body("status", equalTo("OPEN"));

@@ -3,7 +3,7 @@ package dev.backlight.costing.financials;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.List;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -18,8 +18,13 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
+import dev.backlight.support.rest.ListPage;
 import dev.backlight.support.rest.MonthRange;
+import dev.backlight.support.rest.PageRequest;
+import dev.backlight.support.rest.ValidRange;
 import dev.backlight.support.rest.Versioned;
 import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
@@ -34,8 +39,11 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/costing")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Client financials", description = "Each client account's revenue and agent cost per month, in the tenant's currency")
 public class FinancialsResource {
+
+    private static final int LONGEST_MONTHS = 36;
 
     private final FinancialsService financials;
 
@@ -70,10 +78,9 @@ public class FinancialsResource {
     @Operation(operationId = "setClientMonth", summary = "Set a client's revenue and agent cost for a month", description = "201 when the month is new, "
             + "200 when it replaced earlier figures. The client must exist in time-service; amounts are never negative.")
     public Uni<RestResponse<MonthView>> put(@RestPath String clientCode,
-            @RestPath @Parameter(example = "2026-03") String month, @Valid @NotNull MonthRequest request,
+            @RestPath("month") @Parameter(example = "2026-03") YearMonth month, @Valid @NotNull MonthRequest request,
             @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
-        YearMonth yearMonth = MonthRange.parse("month", month);
-        return financials.put(clientCode, yearMonth, new FinancialsService.MonthFigures(request.revenue(), request.agentCost(),
+        return financials.put(clientCode, month, new FinancialsService.MonthFigures(request.revenue(), request.agentCost(),
                         request.agentHeadcount(), request.currency()), ifMatch)
                 .map(saved -> RestResponse.status(saved.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
                         MonthView.of(saved.month())));
@@ -83,8 +90,8 @@ public class FinancialsResource {
     @Path("/financials")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(operationId = "listClientMonths", summary = "Client financials of the months from..to")
-    public Uni<List<MonthView>> list(@Valid @BeanParam MonthRange range) {
-        return financials.between(range.from(), range.to()).map(list -> list.stream().map(MonthView::of).toList());
+    public Uni<ListPage<MonthView>> list(@Valid @ValidRange(max = LONGEST_MONTHS, unit = ChronoUnit.MONTHS) @BeanParam MonthRange range, @Valid @BeanParam PageRequest page) {
+        return financials.between(range.from(), range.to()).map(list -> ListPage.of(list, page).map(MonthView::of));
     }
 
     @DELETE
@@ -92,8 +99,8 @@ public class FinancialsResource {
     @RolesAllowed(Roles.TENANT_ADMIN)
     @ResponseStatus(204)
     @Operation(operationId = "deleteClientMonth", summary = "Remove a client's figures for a month")
-    public Uni<Void> delete(@RestPath String clientCode, @RestPath String month,
+    public Uni<Void> delete(@RestPath String clientCode, @RestPath("month") @Parameter(example = "2026-03") YearMonth month,
             @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
-        return financials.delete(clientCode, MonthRange.parse("month", month), ifMatch);
+        return financials.delete(clientCode, month, ifMatch);
     }
 }

@@ -1,8 +1,6 @@
 package dev.backlight.costing.financials;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -11,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.backlight.costing.upstream.DirectoryService;
 import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.rest.Versions;
-import dev.backlight.support.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -27,40 +24,23 @@ public class FinancialsService {
     public record Saved(ClientMonth month, boolean created) {
     }
 
+    private final FinancialsStore store;
     private final ClientMonthRepository months;
     private final DirectoryService directory;
-    private final Caller caller;
-    private final Clock clock;
 
-    FinancialsService(ClientMonthRepository months, DirectoryService directory, Caller caller, Clock clock) {
+    FinancialsService(ClientMonthRepository months, DirectoryService directory, FinancialsStore store) {
         this.months = months;
         this.directory = directory;
-        this.caller = caller;
-        this.clock = clock;
+        this.store = store;
     }
 
     /** Sets a client's month; sending the same figures again changes nothing. */
     public Uni<Saved> put(String clientCode, YearMonth month, MonthFigures figures, String ifMatch) {
-        return directory.load().invoke(dir -> {
+        return directory.checked(dir -> {
             dir.checkClientInPath(clientCode);
             dir.checkCurrency(figures.currency());
-        }).chain(dir -> store(clientCode, month, figures, ifMatch));
-    }
-
-    @WithTransaction
-    Uni<Saved> store(String clientCode, YearMonth month, MonthFigures figures, String ifMatch) {
-        return months.lockAndFind(clientCode, month.atDay(1)).chain(found -> {
-            Versions.checkIfMatch(ifMatch, found == null ? 0 : found.revision());
-            ClientMonth row = found != null ? found : new ClientMonth();
-            row.clientCode = clientCode;
-            row.month = month.atDay(1);
-            row.revenue = figures.revenue().setScale(2);
-            row.agentCost = figures.agentCost().setScale(2);
-            row.agentHeadcount = figures.agentHeadcount();
-            row.updatedBy = caller.subject();
-            row.updatedAt = Instant.now(clock);
-            return months.persist(row).map(stored -> new Saved(stored, found == null));
-        });
+            return dir;
+        }).chain(dir -> store.store(clientCode, month, figures, ifMatch));
     }
 
     @WithSession

@@ -1,7 +1,6 @@
 package dev.backlight.costing.overtime;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -13,11 +12,16 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,6 +31,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/costing/process-fixes")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Process fixes", description = "Tools and changes weighed against overtime: their cost and the hours they save")
 public class FixOptionResource {
 
@@ -69,8 +74,8 @@ public class FixOptionResource {
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(operationId = "listProcessFixes", summary = "The tenant's process-fix options")
-    public Uni<List<OptionView>> list() {
-        return options.all().map(list -> list.stream().map(OptionView::of).toList());
+    public Uni<ListPage<OptionView>> list(@Valid @BeanParam PageRequest page) {
+        return options.all().map(list -> ListPage.of(list, page).map(OptionView::of));
     }
 
     @DELETE

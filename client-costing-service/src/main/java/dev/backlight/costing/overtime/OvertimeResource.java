@@ -15,6 +15,7 @@ import dev.backlight.costing.overtime.OvertimeService.OvertimeReport;
 import dev.backlight.costing.overtime.OvertimeService;
 import dev.backlight.support.csv.Csv;
 import dev.backlight.support.rest.DateRange;
+import dev.backlight.support.rest.ValidRange;
 import dev.backlight.support.tenancy.Caller;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Overtime against the process fixes that would avoid it, as JSON or CSV. */
 @Path("/api/costing/overtime")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Costing reports")
 public class OvertimeResource {
 
@@ -37,43 +39,24 @@ public class OvertimeResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(operationId = "getOvertime", summary = "Overtime and what it costs, against the process fixes", description = "Hours beyond the weekly "
             + "threshold in the tenant's weeks (falling on the day the threshold is crossed), their cost at the multiplier "
             + "per week and per year, and each process-fix option's yearly cost against the value of the hours it saves. "
-            + "The overtime of each employee is listed for managers and tenant admins only (empty for analysts).")
-    public Uni<OvertimeReport> overtime(@Valid @BeanParam DateRange range) {
+            + "The overtime of each employee is listed for managers and tenant admins only (empty for analysts). As CSV (Accept: text/csv): overtime per week.")
+    public Uni<OvertimeReport> overtime(@Valid @ValidRange(max = LONGEST_OVERTIME_DAYS) @BeanParam DateRange range) {
         boolean seesPeople = caller.hasAnyRole(Roles.TENANT_ADMIN, Roles.MANAGER);
-        return overtime.overtime(range.from(), range.to(LONGEST_OVERTIME_DAYS))
+        return overtime.overtime(range.from(), range.to())
                 .map(report -> seesPeople ? report : report.withoutEmployees());
     }
 
     @GET
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Overtime per week as CSV")
-    public Uni<String> overtimeCsv(@Valid @BeanParam DateRange range) {
-        return overtime.overtime(range.from(), range.to(LONGEST_OVERTIME_DAYS))
-                .map(report -> Csv.write(OvertimeService.Week.class, report.weeks()));
-    }
-
-    @GET
     @Path("/fixes")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(operationId = "getOvertimeFixes", summary = "Process fixes against the period's overtime")
-    public Uni<List<FixComparison>> fixes(@Valid @BeanParam DateRange range) {
-        return overtime.overtime(range.from(), range.to(LONGEST_OVERTIME_DAYS)).map(OvertimeReport::fixes);
-    }
-
-    @GET
-    @Path("/fixes")
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Process fixes against the period's overtime as CSV")
-    public Uni<String> fixesCsv(@Valid @BeanParam DateRange range) {
-        return overtime.overtime(range.from(), range.to(LONGEST_OVERTIME_DAYS))
-                .map(report -> Csv.write(FixComparison.class, report.fixes()));
+    @Operation(operationId = "getOvertimeFixes", summary = "Process fixes against the period's overtime", description = "As CSV (Accept: text/csv): process fixes against the period's overtime.")
+    public Uni<List<FixComparison>> fixes(@Valid @ValidRange(max = LONGEST_OVERTIME_DAYS) @BeanParam DateRange range) {
+        return overtime.overtime(range.from(), range.to()).map(OvertimeReport::fixes);
     }
 }

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import dev.backlight.support.rest.Versioned;
 import dev.backlight.support.rest.Versions;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 
 @Path("/api/costing/policy")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Costing policy", description = "Overtime rule, allocation of shared hours, single-client baseline")
 public class PolicyResource {
 

@@ -27,6 +27,8 @@ import dev.backlight.costing.upstream.DirectoryService;
 import dev.backlight.costing.upstream.TimeService;
 import dev.backlight.costing.upstream.TimeServiceClient.HoursReport;
 import dev.backlight.costing.upstream.TimeServiceClient.HoursRow;
+import dev.backlight.support.csv.CsvExportable;
+import dev.backlight.support.csv.CsvTable;
 import dev.backlight.support.problem.ApiException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -71,7 +73,11 @@ public class ProfitabilityService {
             @Schema(description = "Shared cost not spread over clients (allocation NONE, or nothing to weigh by)", example = "0.00") BigDecimal unallocatedCost,
             @Schema(example = "130000.00") BigDecimal totalRevenue,
             @Schema(example = "29000.00") BigDecimal totalGrossMargin,
-            @Schema(example = "22.31") BigDecimal totalMarginPercent) {
+            @Schema(example = "22.31") BigDecimal totalMarginPercent) implements CsvExportable {
+        @Override
+        public CsvTable csvTable() {
+            return CsvTable.of(ClientProfitRow.class, clients, ClientProfitRow::of);
+        }
     }
 
     @Schema(name = "ClientFunctionLoad", description = "A client's back-office hours in one function")
@@ -90,7 +96,11 @@ public class ProfitabilityService {
             @Schema(description = "Hours logged without a client", example = "24.00") BigDecimal sharedHours,
             @Schema(description = "The policy's single-client baseline for the period; null when not set", example = "100.00") BigDecimal singleClientBaselineHours,
             @Schema(description = "All back-office hours / the single-client baseline: how many single-client operations' worth "
-                    + "of back-office work the clients take (the seed: 8 clients are about 4-6x)", example = "4.64") BigDecimal overheadRatio) {
+                    + "of back-office work the clients take (the seed: 8 clients are about 4-6x)", example = "4.64") BigDecimal overheadRatio) implements CsvExportable {
+        @Override
+        public CsvTable csvTable() {
+            return CsvTable.of(FunctionLoad.class, functions);
+        }
     }
 
     private record Local(List<LabourRate> rates, List<ClientMonth> months, CostingPolicy policy) {

@@ -3,7 +3,6 @@ package dev.backlight.costing.rates;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -11,11 +10,16 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,6 +29,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/costing/rates")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Labour rates", description = "Hourly back-office labour rates over time: the tenant's, a team's (role) or an employee's. "
         + "The most specific rate in force on a day costs that day's hours; the seed's $25 an hour applies until the tenant sets one.")
 public class RateResource {
@@ -67,8 +72,8 @@ public class RateResource {
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(operationId = "listLabourRates", summary = "Every rate of the tenant")
-    public Uni<List<RateView>> list() {
-        return rates.all().map(list -> list.stream().map(RateView::of).toList());
+    public Uni<ListPage<RateView>> list(@Valid @BeanParam PageRequest page) {
+        return rates.all().map(list -> ListPage.of(list, page).map(RateView::of));
     }
 
     @DELETE

@@ -1,8 +1,6 @@
 package dev.backlight.costing.rates;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.backlight.costing.rates.LabourRate.Scope;
 import dev.backlight.costing.upstream.DirectoryService;
 import dev.backlight.support.problem.ApiException;
-import dev.backlight.support.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -27,16 +24,14 @@ public class RateService {
             String currency) {
     }
 
+    private final RateStore store;
     private final LabourRateRepository rates;
     private final DirectoryService directory;
-    private final Caller caller;
-    private final Clock clock;
 
-    RateService(LabourRateRepository rates, DirectoryService directory, Caller caller, Clock clock) {
+    RateService(LabourRateRepository rates, DirectoryService directory, RateStore store) {
         this.rates = rates;
         this.directory = directory;
-        this.caller = caller;
-        this.clock = clock;
+        this.store = store;
     }
 
     public Uni<LabourRate> create(NewRate rate) {
@@ -44,38 +39,13 @@ public class RateService {
         if (rate.validTo() != null && !rate.validTo().isAfter(rate.validFrom())) {
             throw ApiException.invalidField("validTo", "must be after validFrom");
         }
-        return directory.load().invoke(dir -> {
+        return directory.checked(dir -> {
             dir.checkCurrency(rate.currency());
             if (rate.scope() == Scope.EMPLOYEE) {
                 dir.checkEmployee(rate.employeeId());
             }
-        }).chain(dir -> store(rate, subject));
-    }
-
-    @WithTransaction
-    Uni<LabourRate> store(NewRate input, String subject) {
-        return rates.lockAndFind(input.scope(), subject).chain(existing -> {
-            for (LabourRate other : existing) {
-                boolean isRateChange = other.validTo == null && other.validFrom.isBefore(input.validFrom());
-                if (isRateChange) {
-                    other.validTo = input.validFrom();
-                } else if (other.overlaps(input.validFrom(), input.validTo())) {
-                    throw ApiException.conflict("overlapping-rate", "The rate overlaps rate " + other.id + " (from "
-                            + other.validFrom + (other.validTo == null ? "" : " to " + other.validTo) + ") of the same "
-                            + input.scope().name().toLowerCase() + "; end or delete that one first",
-                            "conflictingRateId", other.id);
-                }
-            }
-            LabourRate rate = new LabourRate();
-            rate.scope = input.scope();
-            rate.subject = subject;
-            rate.validFrom = input.validFrom();
-            rate.validTo = input.validTo();
-            rate.hourlyRate = input.hourlyRate();
-            rate.createdBy = caller.subject();
-            rate.createdAt = Instant.now(clock);
-            return rates.persist(rate);
-        });
+            return dir;
+        }).chain(dir -> store.store(rate, subject));
     }
 
     @WithSession

@@ -1,6 +1,5 @@
 package dev.backlight.costing.upstream;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,9 +9,11 @@ import dev.backlight.costing.upstream.TimeServiceClient.ClientAccount;
 import dev.backlight.costing.upstream.TimeServiceClient.Employee;
 import dev.backlight.costing.upstream.TimeServiceClient.HoursReport;
 import dev.backlight.costing.upstream.TimeServiceClient.Tenant;
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.Paging;
 import dev.backlight.support.upstream.UpstreamGuard;
+import dev.backlight.support.upstream.UpstreamGuards;
 import io.smallrye.mutiny.Uni;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Reads from time-service through one {@link UpstreamGuard}: time limit, retries and a shared circuit breaker. */
@@ -22,11 +23,9 @@ public class TimeService {
     private final TimeServiceClient client;
     private final UpstreamGuard guard;
 
-    TimeService(@RestClient TimeServiceClient client,
-            @ConfigProperty(name = "backlight.time-service.call-timeout", defaultValue = "PT5S") Duration timeout,
-            @ConfigProperty(name = "backlight.upstream.retry-after-seconds", defaultValue = "10") int openSeconds) {
+    TimeService(@RestClient TimeServiceClient client, UpstreamGuards guards) {
         this.client = client;
-        this.guard = new UpstreamGuard("time-service", timeout, 2, Duration.ofSeconds(openSeconds));
+        this.guard = guards.guardFor("time-service");
     }
 
     public Uni<Tenant> tenant() {
@@ -35,11 +34,11 @@ public class TimeService {
 
     /** Everyone, former employees included: their hours still cost what they cost. */
     public Uni<List<Employee>> employees() {
-        return guard.read(() -> client.employees(true));
+        return ListPage.readAll(page -> guard.read(() -> client.employees(true, page, Paging.MAX_SIZE)));
     }
 
     public Uni<List<ClientAccount>> clients() {
-        return guard.read(() -> client.clients(true));
+        return ListPage.readAll(page -> guard.read(() -> client.clients(true, page, Paging.MAX_SIZE)));
     }
 
     /** Hours in [from, to) per client and employee (shared hours have no client), summed over the whole range. */

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import dev.backlight.support.rest.ListPage;
 import dev.backlight.support.upstream.UpstreamUnavailable;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
@@ -45,11 +46,13 @@ public interface TimeServiceClient {
 
     @GET
     @Path("/employees")
-    Uni<List<Employee>> employees(@QueryParam("includeInactive") boolean includeInactive);
+    Uni<ListPage<Employee>> employees(@QueryParam("includeInactive") boolean includeInactive, @QueryParam("page") int page,
+            @QueryParam("size") int size);
 
     @GET
     @Path("/clients")
-    Uni<List<ClientAccount>> clients(@QueryParam("includeInactive") boolean includeInactive);
+    Uni<ListPage<ClientAccount>> clients(@QueryParam("includeInactive") boolean includeInactive, @QueryParam("page") int page,
+            @QueryParam("size") int size);
 
     @GET
     @Path("/reports/hours")

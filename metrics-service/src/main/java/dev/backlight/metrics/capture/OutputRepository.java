@@ -6,8 +6,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.backlight.support.persistence.KeyLock;
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
@@ -24,7 +25,7 @@ class OutputRepository implements PanacheRepository<OutputRecord> {
                 .setParameter("from", from).setParameter("to", to).getResultList());
     }
 
-    public Uni<List<OutputRecord>> search(LocalDate from, LocalDate to, String functionCode, Long employeeId, Page page) {
+    public Uni<ListPage<OutputRecord>> search(LocalDate from, LocalDate to, String functionCode, Long employeeId, PageRequest page) {
         StringBuilder where = new StringBuilder("periodEnd > :from and periodEnd <= :to");
         Parameters params = Parameters.with("from", from).and("to", to);
         if (functionCode != null) {
@@ -35,7 +36,8 @@ class OutputRepository implements PanacheRepository<OutputRecord> {
             where.append(" and employeeId = :employee");
             params.and("employee", employeeId);
         }
-        return find(where + " order by periodEnd, id", params).page(page).list();
+        var query = find(where + " order by periodEnd, id", params).page(page.panache());
+        return query.list().chain(items -> query.count().map(total -> new ListPage<>(items, page.page(), page.size(), total)));
     }
 
     /**

@@ -14,14 +14,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import dev.backlight.support.rest.DateRange;
-import dev.backlight.support.rest.Paging;
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
+import dev.backlight.support.rest.ValidRange;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,6 +35,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/metrics/outputs")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Outputs", description = "Units of output per function: schedules published, timesheets approved, pay cycles, evaluations, ...")
 public class OutputResource {
 
@@ -104,11 +108,9 @@ public class OutputResource {
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(operationId = "listOutputs", summary = "List outputs finished in [from, to)", description = "Paged, oldest first.")
-    public Uni<List<OutputView>> list(@Valid @BeanParam DateRange range, @QueryParam("functionCode") String functionCode,
-            @QueryParam("employeeId") Long employeeId, @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return outputs.search(range.from(), range.to(), functionCode, employeeId, page, size)
-                .map(list -> list.stream().map(OutputView::of).toList());
+    public Uni<ListPage<OutputView>> list(@Valid @ValidRange @BeanParam DateRange range, @QueryParam("functionCode") String functionCode,
+            @QueryParam("employeeId") Long employeeId, @Valid @BeanParam PageRequest page) {
+        return outputs.search(range.from(), range.to(), functionCode, employeeId, page).map(found -> found.map(OutputView::of));
     }
 
     @DELETE

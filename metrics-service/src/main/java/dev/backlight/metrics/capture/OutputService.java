@@ -1,21 +1,18 @@
 package dev.backlight.metrics.capture;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.backlight.metrics.upstream.Directory;
 import dev.backlight.metrics.upstream.DirectoryService;
 import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.tenancy.Caller;
 import dev.backlight.support.tenancy.Roles;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -30,26 +27,34 @@ public class OutputService {
     /** One output record as entered; {@code periodEnd} is exclusive and defaults to the day after periodStart. */
     public record NewOutput(String functionCode, Long employeeId, String clientCode, LocalDate periodStart, LocalDate periodEnd,
             int units, Integer employeesCovered, String note, String externalRef) {
+
+        /** The exclusive end: the one given, or the day after periodStart. */
+        public LocalDate end() {
+            return periodEnd != null ? periodEnd : periodStart.plusDays(1);
+        }
     }
 
     /** The stored record, and whether this call created it (false: an earlier call with the same externalRef did). */
     public record Recorded(OutputRecord record, boolean created) {
     }
 
-    private final OutputRepository outputs;
+    private final OutputStore store;
     private final DirectoryService directory;
     private final Caller caller;
     private final Clock clock;
 
-    OutputService(OutputRepository outputs, DirectoryService directory, Caller caller, Clock clock) {
-        this.outputs = outputs;
+    OutputService(OutputStore store, DirectoryService directory, Caller caller, Clock clock) {
+        this.store = store;
         this.directory = directory;
         this.caller = caller;
         this.clock = clock;
     }
 
     public Uni<Recorded> record(NewOutput output) {
-        return directory.load().invoke(dir -> check(dir, output)).chain(dir -> store(output));
+        return directory.checked(dir -> {
+            check(dir, output);
+            return output;
+        }).chain(store::store);
     }
 
     /** Stores every record of the batch, or none: the first invalid one fails it with its index in the field path. */
@@ -57,7 +62,7 @@ public class OutputService {
         if (batch.isEmpty() || batch.size() > MAX_BATCH) {
             throw ApiException.invalidField("outputs", "must hold 1 to " + MAX_BATCH + " records");
         }
-        return directory.load().invoke(dir -> {
+        return directory.checked(dir -> {
             for (int i = 0; i < batch.size(); i++) {
                 try {
                     check(dir, batch.get(i));
@@ -65,63 +70,8 @@ public class OutputService {
                     throw e.under("outputs[" + i + "]");
                 }
             }
-        }).chain(dir -> storeAll(batch));
-    }
-
-    @WithTransaction
-    Uni<Recorded> store(NewOutput output) {
-        return insertUnlessPresent(output);
-    }
-
-    @WithTransaction
-    Uni<List<Recorded>> storeAll(List<NewOutput> batch) {
-        Uni<List<Recorded>> chain = Uni.createFrom().item(new java.util.ArrayList<>());
-        for (NewOutput output : batch) {
-            chain = chain.chain(done -> insertUnlessPresent(output).map(recorded -> {
-                done.add(recorded);
-                return done;
-            }));
-        }
-        return chain;
-    }
-
-    @WithSession
-    public Uni<List<OutputRecord>> search(LocalDate from, LocalDate to, String functionCode, Long employeeId, int page, int size) {
-        return outputs.search(from, to, functionCode, employeeId, Page.of(page, size));
-    }
-
-    @WithTransaction
-    public Uni<Void> delete(long id) {
-        return outputs.findById(id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("output", id))
-                .chain(outputs::delete);
-    }
-
-    private Uni<Recorded> insertUnlessPresent(NewOutput output) {
-        Uni<OutputRecord> existing = output.externalRef() == null
-                ? Uni.createFrom().nullItem()
-                : outputs.lockAndFindByExternalRef(output.externalRef());
-        return existing.chain(found -> {
-            if (found != null) {
-                if (!isReplay(found, output)) {
-                    throw ApiException.externalRefReused(output.externalRef(), found.id);
-                }
-                return Uni.createFrom().item(new Recorded(found, false));
-            }
-            OutputRecord record = new OutputRecord();
-            record.functionCode = output.functionCode();
-            record.employeeId = output.employeeId();
-            record.clientCode = output.clientCode();
-            record.periodStart = output.periodStart();
-            record.periodEnd = periodEnd(output);
-            record.units = output.units();
-            record.employeesCovered = output.employeesCovered();
-            record.note = output.note();
-            record.externalRef = output.externalRef();
-            record.recordedBy = caller.subject();
-            record.recordedAt = Instant.now(clock);
-            return outputs.persist(record).map(stored -> new Recorded(stored, true));
-        });
+            return dir;
+        }).chain(dir -> store.storeAll(batch));
     }
 
     private void check(Directory dir, NewOutput output) {
@@ -131,7 +81,7 @@ public class OutputService {
         if (!caller.hasAnyRole(Roles.TENANT_ADMIN, Roles.MANAGER) && output.employeeId() == null) {
             throw ApiException.invalidField("employeeId", "is required: staff record their own output");
         }
-        LocalDate end = periodEnd(output);
+        LocalDate end = output.end();
         if (!end.isAfter(output.periodStart())) {
             throw ApiException.invalidField("periodEnd", "must be after periodStart");
         }
@@ -143,16 +93,11 @@ public class OutputService {
         }
     }
 
-    /** The stored record is what this very request, sent again by the same recorder, would have stored. */
-    private boolean isReplay(OutputRecord found, NewOutput output) {
-        return caller.subject().equals(found.recordedBy) && Objects.equals(found.functionCode, output.functionCode())
-                && Objects.equals(found.employeeId, output.employeeId()) && Objects.equals(found.clientCode, output.clientCode())
-                && Objects.equals(found.periodStart, output.periodStart()) && Objects.equals(found.periodEnd, periodEnd(output))
-                && found.units == output.units() && Objects.equals(found.employeesCovered, output.employeesCovered())
-                && Objects.equals(found.note, output.note());
+    public Uni<ListPage<OutputRecord>> search(LocalDate from, LocalDate to, String functionCode, Long employeeId, PageRequest page) {
+        return store.search(from, to, functionCode, employeeId, page);
     }
 
-    private static LocalDate periodEnd(NewOutput output) {
-        return output.periodEnd() != null ? output.periodEnd() : output.periodStart().plusDays(1);
+    public Uni<Void> delete(long id) {
+        return store.delete(id);
     }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.backlight.support.persistence.KeyLock;
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
@@ -25,13 +26,14 @@ class QualityEventRepository implements PanacheRepository<QualityEvent> {
                 .setParameter("from", from).setParameter("to", to).getResultList());
     }
 
-    public Uni<List<QualityEvent>> search(LocalDate from, LocalDate to, String functionCode, Page page) {
+    public Uni<ListPage<QualityEvent>> search(LocalDate from, LocalDate to, String functionCode, PageRequest page) {
         String where = "occurredOn >= :from and occurredOn < :to" + (functionCode == null ? "" : " and functionCode = :function");
         Parameters params = Parameters.with("from", from).and("to", to);
         if (functionCode != null) {
             params.and("function", functionCode);
         }
-        return find(where + " order by occurredOn, id", params).page(page).list();
+        var query = find(where + " order by occurredOn, id", params).page(page.panache());
+        return query.list().chain(items -> query.count().map(total -> new ListPage<>(items, page.page(), page.size(), total)));
     }
 
     /**

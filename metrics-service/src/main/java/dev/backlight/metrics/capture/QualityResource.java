@@ -17,14 +17,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import dev.backlight.support.rest.DateRange;
-import dev.backlight.support.rest.Paging;
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
+import dev.backlight.support.rest.ValidRange;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,6 +38,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/metrics")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Quality", description = "Quality checks per function: the counterweight to throughput")
 public class QualityResource {
 
@@ -98,9 +102,9 @@ public class QualityResource {
     @Path("/quality-events")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(operationId = "listQualityEvents", summary = "List findings that occurred in [from, to)")
-    public Uni<List<EventView>> list(@Valid @BeanParam DateRange range, @QueryParam("functionCode") String functionCode,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page, @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return quality.search(range.from(), range.to(), functionCode, page, size).map(list -> list.stream().map(EventView::of).toList());
+    public Uni<ListPage<EventView>> list(@Valid @ValidRange @BeanParam DateRange range, @QueryParam("functionCode") String functionCode,
+            @Valid @BeanParam PageRequest page) {
+        return quality.search(range.from(), range.to(), functionCode, page).map(found -> found.map(EventView::of));
     }
 
     @DELETE

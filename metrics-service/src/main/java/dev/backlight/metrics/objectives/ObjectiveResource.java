@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,6 +26,9 @@ import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.backlight.metrics.objectives.ObjectiveService.Progress;
 import dev.backlight.support.csv.Csv;
+import dev.backlight.support.csv.CsvRowSource;
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.rest.Versioned;
 import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
@@ -38,6 +42,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/metrics/objectives")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Objectives", description = "SMART objectives on any function metric, with progress measured from the data")
 public class ObjectiveResource {
 
@@ -66,7 +71,14 @@ public class ObjectiveResource {
     public record ObjectiveView(Long id, String title, String functionCode, Objective.Metric metric, BigDecimal target,
             Objective.Direction direction, LocalDate startDate, LocalDate dueDate, Long ownerEmployeeId, String createdBy,
             Instant createdAt, @Schema(description = "Measured when read") Progress progress,
-            @Schema(description = "Changes with every change; its ETag goes in If-Match", example = "3") long version) implements Versioned {
+            @Schema(description = "Changes with every change; its ETag goes in If-Match", example = "3") long version)
+            implements Versioned, CsvRowSource<ObjectiveRow> {
+
+        @Override
+        public ObjectiveRow csvRow() {
+            return ObjectiveRow.of(this);
+        }
+
         static ObjectiveView of(Objective o, Progress progress) {
             return new ObjectiveView(o.id, o.title, o.functionCode, o.metric, o.target, o.direction, o.startDate, o.dueDate,
                     o.ownerEmployeeId, o.createdBy, o.createdAt, progress, o.version);
@@ -96,26 +108,20 @@ public class ObjectiveResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(operationId = "listObjectives", summary = "Objectives with their progress", description = "Status as of asOf (default today in the tenant's zone): "
             + "ON_TRACK when the target is met or the way covered keeps up with the time elapsed, AT_RISK when it does not, "
-            + "ACHIEVED or MISSED once the due date has passed, NOT_STARTED before the start, NO_DATA when nothing was measured.")
-    public Uni<List<ObjectiveView>> list(@QueryParam("asOf") LocalDate asOf) {
-        return objectives.list().chain(list -> withProgress(list, asOf));
-    }
-
-    @GET
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Objectives with their progress as CSV")
-    public Uni<String> listCsv(@QueryParam("asOf") LocalDate asOf) {
-        return list(asOf).map(views -> Csv.write(ObjectiveRow.class, views.stream().map(ObjectiveRow::of).toList()));
+            + "ACHIEVED or MISSED once the due date has passed, NOT_STARTED before the start, NO_DATA when nothing was measured. As CSV (Accept: text/csv): objectives with their progress.")
+    public Uni<ListPage<ObjectiveView>> list(@QueryParam("asOf") LocalDate asOf, @Valid @BeanParam PageRequest page) {
+        return objectives.list().chain(all -> {
+            ListPage<Objective> one = ListPage.of(all, page);
+            return withProgress(one.items(), asOf).map(views -> new ListPage<>(views, one.page(), one.size(), one.total()));
+        });
     }
 
     @GET
     @Path("/{id}")
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(operationId = "getObjective", summary = "One objective with its progress")
     public Uni<ObjectiveView> one(@RestPath long id, @QueryParam("asOf") LocalDate asOf) {

@@ -3,7 +3,6 @@ package dev.backlight.metrics.objectives;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +20,6 @@ import dev.backlight.metrics.upstream.DirectoryService;
 import dev.backlight.metrics.upstream.TimeService;
 import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.rest.Versions;
-import dev.backlight.support.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -61,30 +59,29 @@ public class ObjectiveService {
             @Schema(example = "ON_TRACK") Status status) {
     }
 
+    private final ObjectiveStore store;
     private final ObjectiveRepository objectives;
     private final DirectoryService directory;
     private final MetricsService metrics;
     private final TimeService time;
-    private final Caller caller;
     private final Clock clock;
 
-    ObjectiveService(ObjectiveRepository objectives, DirectoryService directory, MetricsService metrics, TimeService time, Caller caller,
-            Clock clock) {
+    ObjectiveService(ObjectiveRepository objectives, DirectoryService directory, MetricsService metrics, TimeService time, Clock clock, ObjectiveStore store) {
         this.objectives = objectives;
         this.directory = directory;
         this.metrics = metrics;
         this.time = time;
-        this.caller = caller;
         this.clock = clock;
+        this.store = store;
     }
 
     public Uni<Objective> create(ObjectiveData data) {
-        return checked(data).chain(() -> insert(data));
+        return checked(data).chain(() -> store.insert(data));
     }
 
     public Uni<Objective> update(long id, ObjectiveData data, String ifMatch) {
         // An unknown objective is a 404 whatever the body holds, so its references are checked only for a known one.
-        return one(id).chain(() -> checked(data)).chain(() -> replace(id, data, ifMatch));
+        return one(id).chain(() -> checked(data)).chain(() -> store.replace(id, data, ifMatch));
     }
 
     @WithTransaction
@@ -191,42 +188,11 @@ public class ObjectiveService {
         if (!data.dueDate().isAfter(data.startDate())) {
             throw ApiException.invalidField("dueDate", "must be after startDate");
         }
-        return directory.load().invoke(dir -> {
+        return directory.checked(dir -> {
             dir.activeFunction(data.functionCode());
             dir.checkEmployee("ownerEmployeeId", data.ownerEmployeeId());
+            return dir;
         }).replaceWithVoid();
     }
 
-    @WithTransaction
-    Uni<Objective> insert(ObjectiveData data) {
-        return objectives.countForNewOne().chain(count -> {
-            if (count >= MAX_OBJECTIVES) {
-                throw ApiException.conflict("objective-limit", "A tenant keeps at most " + MAX_OBJECTIVES
-                        + " objectives, each measured whenever they are read; delete finished ones first", "limit", MAX_OBJECTIVES);
-            }
-            Objective objective = new Objective();
-            objective.createdBy = caller.subject();
-            objective.createdAt = Instant.now(clock);
-            apply(objective, data);
-            return objectives.persist(objective);
-        });
-    }
-
-    @WithTransaction
-    Uni<Objective> replace(long id, ObjectiveData data, String ifMatch) {
-        return objectives.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("objective", id))
-                .invoke(existing -> Versions.checkIfMatch(ifMatch, existing.version))
-                .invoke(existing -> apply(existing, data));
-    }
-
-    private static void apply(Objective objective, ObjectiveData data) {
-        objective.title = data.title().strip();
-        objective.functionCode = data.functionCode();
-        objective.metric = data.metric();
-        objective.target = data.target();
-        objective.direction = data.direction();
-        objective.startDate = data.startDate();
-        objective.dueDate = data.dueDate();
-        objective.ownerEmployeeId = data.ownerEmployeeId();
-    }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -20,6 +21,9 @@ import dev.backlight.metrics.ownership.FunctionOwnership.Handoff;
 import dev.backlight.metrics.ownership.OwnershipService.Gap;
 import dev.backlight.metrics.upstream.TimeServiceClient.Employee;
 import dev.backlight.support.csv.Csv;
+import dev.backlight.support.csv.CsvRowSource;
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.rest.Versioned;
 import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
@@ -33,6 +37,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/metrics/ownership")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Ownership", description = "Per function: who owns the outcome, the backup for spike weeks, handoff points, definition of done")
 public class OwnershipResource {
 
@@ -73,7 +78,7 @@ public class OwnershipResource {
             @Schema(description = "What is missing; empty when the function is fully owned") List<Gap> gaps,
             String updatedBy, Instant updatedAt,
             @Schema(description = "Changes with every change, 0 while nothing is set; its ETag goes in If-Match", example = "1")
-            long version) implements Versioned {
+            long version) implements Versioned, CsvRowSource<OwnershipRow> {
         static OwnershipView of(OwnershipService.Line line) {
             var o = line.ownership();
             return new OwnershipView(line.function().code(), line.function().name(), PersonView.of(line.owner()),
@@ -81,6 +86,11 @@ public class OwnershipResource {
                     o == null ? List.of() : o.handoffs.points().stream().map(h -> new HandoffView(h.from(), h.to(), h.when())).toList(),
                     o == null ? null : o.definitionOfDone, line.gaps(), o == null ? null : o.updatedBy, o == null ? null : o.updatedAt,
                     OwnershipService.versionOf(o));
+        }
+
+        @Override
+        public OwnershipRow csvRow() {
+            return OwnershipRow.of(this);
         }
     }
 
@@ -97,34 +107,25 @@ public class OwnershipResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(operationId = "listOwnership", summary = "Ownership of every function in use", description = "Functions never assigned are listed too, with their gaps.")
-    public Uni<List<OwnershipView>> list() {
-        return ownership.all().map(lines -> lines.stream().map(OwnershipView::of).toList());
-    }
-
-    @GET
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Ownership of every function in use, as CSV")
-    public Uni<String> listCsv() {
-        return list().map(views -> Csv.write(OwnershipRow.class, views.stream().map(OwnershipRow::of).toList()));
+    @Operation(operationId = "listOwnership", summary = "Ownership of every function in use", description = "Functions never assigned are listed too, with their gaps. As CSV (Accept: text/csv): ownership of every function in use.")
+    public Uni<ListPage<OwnershipView>> list(@Valid @BeanParam PageRequest page) {
+        return ownership.all().map(lines -> ListPage.of(lines, page).map(OwnershipView::of));
     }
 
     @GET
     @Path("/gaps")
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(operationId = "getOwnershipGaps", summary = "Functions without an owner or without a backup", description = "Also those whose owner or backup "
             + "is no longer active. A missing definition of done alone does not put a function here.")
-    public Uni<List<OwnershipView>> gaps() {
-        return list().map(views -> views.stream().filter(v -> v.gaps().stream().anyMatch(g -> g != Gap.NO_DEFINITION_OF_DONE)).toList());
+    public Uni<ListPage<OwnershipView>> gaps(@Valid @BeanParam PageRequest page) {
+        return ownership.all().map(lines -> ListPage.of(lines.stream().map(OwnershipView::of)
+                .filter(v -> v.gaps().stream().anyMatch(g -> g != Gap.NO_DEFINITION_OF_DONE)).toList(), page));
     }
 
     @GET
     @Path("/{functionCode}")
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(operationId = "getOwnership", summary = "One function's ownership")
     public Uni<OwnershipView> one(@RestPath String functionCode) {
@@ -133,7 +134,6 @@ public class OwnershipResource {
 
     @PUT
     @Path("/{functionCode}")
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @Operation(operationId = "assignOwnership", summary = "Set a function's owner, backup, handoff points and definition of done", description = "Replaces what was set.")
     public Uni<OwnershipView> assign(@RestPath String functionCode, @Valid @NotNull AssignmentRequest request, @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {

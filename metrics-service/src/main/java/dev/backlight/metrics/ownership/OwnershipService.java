@@ -1,7 +1,5 @@
 package dev.backlight.metrics.ownership;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +14,6 @@ import dev.backlight.metrics.upstream.TimeServiceClient.Employee;
 import dev.backlight.metrics.upstream.TimeServiceClient.WorkFunction;
 import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.rest.Versions;
-import dev.backlight.support.tenancy.Caller;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -40,21 +36,19 @@ public class OwnershipService {
     public record Line(WorkFunction function, FunctionOwnership ownership, Employee owner, Employee backup, List<Gap> gaps) {
     }
 
+    private final OwnershipStore store;
     private final FunctionOwnershipRepository ownerships;
     private final DirectoryService directory;
-    private final Caller caller;
-    private final Clock clock;
 
-    OwnershipService(FunctionOwnershipRepository ownerships, DirectoryService directory, Caller caller, Clock clock) {
+    OwnershipService(FunctionOwnershipRepository ownerships, DirectoryService directory, OwnershipStore store) {
         this.ownerships = ownerships;
         this.directory = directory;
-        this.caller = caller;
-        this.clock = clock;
+        this.store = store;
     }
 
     /** Every function in use (not retired), with its ownership. */
     public Uni<List<Line>> all() {
-        return directory.load().chain(dir -> stored().map(stored -> {
+        return directory.load().chain(dir -> store.stored().map(stored -> {
             Map<String, FunctionOwnership> byFunction = stored.stream()
                     .collect(Collectors.toMap(o -> o.functionCode, Function.identity()));
             List<Line> lines = new ArrayList<>();
@@ -71,7 +65,7 @@ public class OwnershipService {
             if (function == null) {
                 throw ApiException.notFound("function", functionCode);
             }
-            return stored(functionCode).map(found -> line(function, found, dir.employees()));
+            return store.stored(functionCode).map(found -> line(function, found, dir.employees()));
         });
     }
 
@@ -86,7 +80,7 @@ public class OwnershipService {
             if (assignment.backupEmployeeId() != null && assignment.backupEmployeeId().equals(assignment.ownerEmployeeId())) {
                 throw ApiException.invalidField("backupEmployeeId", "must be someone other than the owner");
             }
-            return store(functionCode, assignment, ifMatch).map(saved -> line(dir.functions().get(functionCode), saved, dir.employees()));
+            return store.store(functionCode, assignment, ifMatch).map(saved -> line(dir.functions().get(functionCode), saved, dir.employees()));
         });
     }
 
@@ -101,33 +95,6 @@ public class OwnershipService {
     /** The version a function's ownership is at: 0 while none is set, so a first assignment can be conditional too. */
     public static long versionOf(FunctionOwnership ownership) {
         return ownership == null ? 0 : Versions.ofSettable(true, ownership.version);
-    }
-
-    @WithSession
-    Uni<List<FunctionOwnership>> stored() {
-        return ownerships.listByFunction();
-    }
-
-    @WithSession
-    Uni<FunctionOwnership> stored(String functionCode) {
-        return ownerships.findByFunction(functionCode);
-    }
-
-    @WithTransaction
-    Uni<FunctionOwnership> store(String functionCode, Assignment assignment, String ifMatch) {
-        return ownerships.lockAndFind(functionCode).chain(found -> {
-            Versions.checkIfMatch(ifMatch, versionOf(found));
-            FunctionOwnership ownership = found != null ? found : new FunctionOwnership();
-            ownership.functionCode = functionCode;
-            ownership.ownerEmployeeId = assignment.ownerEmployeeId();
-            ownership.backupEmployeeId = assignment.backupEmployeeId();
-            ownership.handoffs = new FunctionOwnership.Handoffs(assignment.handoffs() == null ? List.of() : List.copyOf(assignment.handoffs()));
-            ownership.definitionOfDone = assignment.definitionOfDone() == null || assignment.definitionOfDone().isBlank()
-                    ? null : assignment.definitionOfDone().strip();
-            ownership.updatedBy = caller.subject();
-            ownership.updatedAt = Instant.now(clock);
-            return ownerships.persist(ownership);
-        });
     }
 
     private static Line line(WorkFunction function, FunctionOwnership ownership, Map<Long, Employee> employees) {

@@ -28,6 +28,8 @@ import dev.backlight.metrics.upstream.TimeServiceClient.Headcount;
 import dev.backlight.metrics.upstream.TimeServiceClient.HoursReport;
 import dev.backlight.metrics.upstream.TimeServiceClient.HoursRow;
 import dev.backlight.metrics.upstream.TimeServiceClient.WorkFunction;
+import dev.backlight.support.csv.CsvExportable;
+import dev.backlight.support.csv.CsvTable;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -53,7 +55,12 @@ public class MetricsService {
             @Schema(description = "All back-office hours of the period", example = "96.50") BigDecimal totalHours,
             List<FunctionFigures> functions,
             @Schema(description = "Functions with hours but no output recorded: time that produced nothing measurable")
-            List<String> functionsWithoutOutput) {
+            List<String> functionsWithoutOutput) implements CsvExportable {
+
+        @Override
+        public CsvTable csvTable() {
+            return CsvTable.of(FigureRow.class, functions, f -> FigureRow.of(from, to, f));
+        }
     }
 
     private static final String QA = "QA_EVALUATION";

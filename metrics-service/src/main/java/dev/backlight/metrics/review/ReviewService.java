@@ -21,6 +21,8 @@ import dev.backlight.metrics.productivity.MetricsService.Slice;
 import dev.backlight.metrics.productivity.MetricsService;
 import dev.backlight.metrics.review.process.ProcessChange;
 import dev.backlight.metrics.review.process.ProcessRegisterService;
+import dev.backlight.support.csv.CsvExportable;
+import dev.backlight.support.csv.CsvTable;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -76,7 +78,11 @@ public class ReviewService {
             @Schema(example = "2026-03") YearMonth month,
             List<FunctionChange> functions,
             @Schema(description = "Null when every benchmarked function is at or better than reasonable") ImproveNext improveNext,
-            PeriodFigures figures) {
+            PeriodFigures figures) implements CsvExportable {
+        @Override
+        public CsvTable csvTable() {
+            return CsvTable.of(FunctionChange.class, functions);
+        }
     }
 
     public enum Trend {
@@ -133,7 +139,11 @@ public class ReviewService {
             List<ErrorRateChange> errorRates,
             List<UnsimplifiedProcess> processesAddedWithoutSimplification,
             Recommendation recommendation,
-            PeriodFigures figures) {
+            PeriodFigures figures) implements CsvExportable {
+        @Override
+        public CsvTable csvTable() {
+            return CsvTable.of(ErrorRateChange.class, errorRates);
+        }
     }
 
     private final MetricsService metrics;

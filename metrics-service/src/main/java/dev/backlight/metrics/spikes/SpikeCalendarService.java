@@ -2,9 +2,7 @@ package dev.backlight.metrics.spikes;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +19,8 @@ import dev.backlight.metrics.productivity.MetricsService;
 import dev.backlight.metrics.upstream.DirectoryService;
 import dev.backlight.metrics.upstream.TimeService;
 import dev.backlight.metrics.upstream.TimeServiceClient.Employee;
+import dev.backlight.support.csv.CsvExportable;
+import dev.backlight.support.csv.CsvTable;
 import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Caller;
@@ -55,35 +55,47 @@ public class SpikeCalendarService {
             @Schema(example = "America/New_York") String timeZone,
             @Schema(example = "2026-02-04") LocalDate measuredFrom, @Schema(example = "2026-04-01") LocalDate measuredTo,
             List<Measure> timePerUnit, List<SpikeCalendar.Occurrence> occurrences, List<SpikeCalendar.DayLoad> load,
-            List<SpikeCalendar.Overlap> overlaps, List<SpikeCalendar.Suggestion> suggestions) {
+            List<SpikeCalendar.Overlap> overlaps, List<SpikeCalendar.Suggestion> suggestions) implements CsvExportable {
+
+        /** One owner's expected load on one day, as a CSV line. */
+        public record LoadRow(LocalDate day, long ownerEmployeeId, String ownerName, BigDecimal hours, BigDecimal capacityHours,
+                String deadlines) {
+            static LoadRow of(SpikeCalendar.DayLoad l) {
+                return new LoadRow(l.day(), l.ownerEmployeeId(), l.ownerName(), l.hours(), l.capacityHours(), String.join("; ", l.deadlines()));
+            }
+        }
+
+        @Override
+        public CsvTable csvTable() {
+            return CsvTable.of(LoadRow.class, load, LoadRow::of);
+        }
     }
 
+    private final DeadlineStore store;
     private final RecurringDeadlineRepository deadlines;
     private final HolidayRepository holidays;
     private final DirectoryService directory;
     private final MetricsService metrics;
     private final TimeService time;
     private final Caller caller;
-    private final Clock clock;
 
-    SpikeCalendarService(RecurringDeadlineRepository deadlines, HolidayRepository holidays, DirectoryService directory,
-            MetricsService metrics, TimeService time, Caller caller, Clock clock) {
+    SpikeCalendarService(RecurringDeadlineRepository deadlines, HolidayRepository holidays, DirectoryService directory, MetricsService metrics, TimeService time, Caller caller, DeadlineStore store) {
         this.deadlines = deadlines;
         this.holidays = holidays;
         this.directory = directory;
         this.metrics = metrics;
         this.time = time;
         this.caller = caller;
-        this.clock = clock;
+        this.store = store;
     }
 
     public Uni<RecurringDeadline> create(DeadlineData data) {
-        return checked(data).chain(() -> insert(data));
+        return checked(data).chain(() -> store.insert(data));
     }
 
     public Uni<RecurringDeadline> update(long id, DeadlineData data, String ifMatch) {
         // An unknown deadline is a 404 whatever the body holds, so its references are checked only for a known one.
-        return one(id).chain(() -> checked(data)).chain(() -> replace(id, data, ifMatch));
+        return one(id).chain(() -> checked(data)).chain(() -> store.replace(id, data, ifMatch));
     }
 
     @WithSession
@@ -136,25 +148,17 @@ public class SpikeCalendarService {
             throw ApiException.invalidField(measuredTo != null ? "measuredTo" : "measuredFrom",
                     "must be at most " + LONGEST_MEASURED_DAYS + " days after measuredFrom");
         }
-        return stored().chain(stored -> time.tenant()
-                .chain(tenant -> time.employees()
-                        .chain(employees -> metrics.figures(mFrom, mTo, MetricsService.Slice.FUNCTION)
-                                .map(figures -> {
-                                    Map<String, BigDecimal> perUnit = new HashMap<>();
-                                    figures.functions().forEach(f -> perUnit.put(f.functionCode(), f.hoursPerUnit()));
-                                    return lay(from, to, mFrom, mTo, tenant.timeZone(), stored, employees, perUnit, ownerEmployeeId);
-                                }))));
+        // The deadlines first (one short session), then the three independent reads together.
+        return store.stored().chain(stored -> Uni.combine().all()
+                .unis(time.tenant(), time.employees(), metrics.figures(mFrom, mTo, MetricsService.Slice.FUNCTION)).asTuple()
+                .map(reads -> {
+                    Map<String, BigDecimal> perUnit = new HashMap<>();
+                    reads.getItem3().functions().forEach(f -> perUnit.put(f.functionCode(), f.hoursPerUnit()));
+                    return lay(from, to, mFrom, mTo, reads.getItem1().timeZone(), stored, reads.getItem2(), perUnit, ownerEmployeeId);
+                }));
     }
 
-    private record Stored(List<RecurringDeadline> deadlines, List<Holiday> holidays) {
-    }
-
-    @WithSession
-    Uni<Stored> stored() {
-        return deadlines.listByName().chain(list -> holidays.listByDay().map(days -> new Stored(list, days)));
-    }
-
-    private static Report lay(LocalDate from, LocalDate to, LocalDate mFrom, LocalDate mTo, String zone, Stored stored,
+    private static Report lay(LocalDate from, LocalDate to, LocalDate mFrom, LocalDate mTo, String zone, DeadlineStore.Stored stored,
             List<Employee> employees, Map<String, BigDecimal> perUnit, Long ownerFilter) {
         Map<Long, SpikeCalendar.Owner> owners = new HashMap<>();
         for (Employee e : employees) {
@@ -187,49 +191,12 @@ public class SpikeCalendarService {
 
     private Uni<Void> checked(DeadlineData data) {
         Recurrence.parse("rrule", data.rrule());
-        return directory.load().invoke(dir -> {
+        return directory.checked(dir -> {
             dir.activeFunction(data.functionCode());
             dir.checkEmployee("ownerEmployeeId", data.ownerEmployeeId());
             dir.checkClient(data.clientCode());
+            return dir;
         }).replaceWithVoid();
     }
 
-    @WithTransaction
-    Uni<RecurringDeadline> insert(DeadlineData data) {
-        return deadlines.findByName(data.name().strip()).chain(found -> {
-            if (found != null) {
-                throw ApiException.conflict("deadline-exists", "A deadline named '" + found.name + "' exists", "id", found.id);
-            }
-            RecurringDeadline deadline = new RecurringDeadline();
-            deadline.createdBy = caller.subject();
-            deadline.createdAt = Instant.now(clock);
-            apply(deadline, data);
-            return deadlines.persist(deadline);
-        });
-    }
-
-    @WithTransaction
-    Uni<RecurringDeadline> replace(long id, DeadlineData data, String ifMatch) {
-        return deadlines.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("deadline", id))
-                .invoke(existing -> Versions.checkIfMatch(ifMatch, existing.version))
-                .call(existing -> deadlines.findByName(data.name().strip()).invoke(found -> {
-                    if (found != null && !found.id.equals(existing.id)) {
-                        throw ApiException.conflict("deadline-exists", "A deadline named '" + found.name + "' exists", "id", found.id);
-                    }
-                }))
-                .invoke(existing -> apply(existing, data));
-    }
-
-    private static void apply(RecurringDeadline deadline, DeadlineData data) {
-        deadline.name = data.name().strip();
-        deadline.kind = data.kind();
-        deadline.functionCode = data.functionCode();
-        deadline.ownerEmployeeId = data.ownerEmployeeId();
-        deadline.clientCode = data.clientCode();
-        deadline.firstDate = data.firstDate();
-        deadline.rrule = data.rrule().strip().replaceFirst("(?i)^RRULE:", "");
-        deadline.runWorkingDays = data.runWorkingDays();
-        deadline.expectedUnits = data.expectedUnits();
-        deadline.nonWorkingDay = data.nonWorkingDay();
-    }
 }

@@ -3,7 +3,6 @@ package dev.backlight.metrics.spikes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -27,6 +26,9 @@ import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.backlight.support.csv.Csv;
 import dev.backlight.support.rest.DateRange;
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
+import dev.backlight.support.rest.ValidRange;
 import dev.backlight.support.rest.Versioned;
 import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
@@ -40,6 +42,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/metrics/spikes")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Spike calendar", description = "Recurring deadlines, holidays, expected load per owner and day, overlaps and staggering")
 public class SpikeResource {
 
@@ -90,10 +93,6 @@ public class SpikeResource {
 
     /** One owner's expected load on one day, flat for BI: a line of the CSV. */
     @JsonPropertyOrder({"day", "ownerEmployeeId", "ownerName", "hours", "capacityHours", "deadlines"})
-    public record LoadRow(LocalDate day, long ownerEmployeeId, String ownerName, BigDecimal hours, BigDecimal capacityHours,
-            String deadlines) {
-    }
-
     @POST
     @Path("/deadlines")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
@@ -107,8 +106,8 @@ public class SpikeResource {
     @Path("/deadlines")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(operationId = "listDeadlines", summary = "The tenant's recurring deadlines")
-    public Uni<List<DeadlineView>> list() {
-        return spikes.list().map(list -> list.stream().map(DeadlineView::of).toList());
+    public Uni<ListPage<DeadlineView>> list(@Valid @BeanParam PageRequest page) {
+        return spikes.list().map(list -> ListPage.of(list, page).map(DeadlineView::of));
     }
 
     @GET
@@ -140,8 +139,8 @@ public class SpikeResource {
     @Path("/holidays")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(operationId = "listHolidays", summary = "The tenant's holidays")
-    public Uni<List<HolidayView>> holidays() {
-        return spikes.holidays().map(list -> list.stream().map(HolidayView::of).toList());
+    public Uni<ListPage<HolidayView>> holidays(@Valid @BeanParam PageRequest page) {
+        return spikes.holidays().map(list -> ListPage.of(list, page).map(HolidayView::of));
     }
 
     @POST
@@ -164,28 +163,17 @@ public class SpikeResource {
 
     @GET
     @Path("/calendar")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(operationId = "getSpikeCalendar", summary = "The spike calendar of [from, to)", description = "Every occurrence of the recurring deadlines (moved off "
             + "holidays and days off as each says) with its run on the owner's working days and its expected hours: the "
             + "function's measured hours per unit x the expected units, spread evenly over the run. Time per unit is measured "
             + "over [measuredFrom, measuredTo), by default the 8 weeks before from, at most " + SpikeCalendarService.LONGEST_MEASURED_DAYS
             + " days; the window [from, to) spans at most " + LONGEST_WINDOW_DAYS + " days. Then the load per owner and day, the "
-            + "days where one owner's runs overlap, and for each overlap the nearest move that clears it, with the load after it.")
-    public Uni<SpikeCalendarService.Report> calendar(@Valid @BeanParam DateRange range, @QueryParam("measuredFrom") LocalDate measuredFrom,
+            + "days where one owner's runs overlap, and for each overlap the nearest move that clears it, with the load after it. "
+            + "As CSV (Accept: text/csv): the expected load per owner and day.")
+    public Uni<SpikeCalendarService.Report> calendar(@Valid @ValidRange(max = LONGEST_WINDOW_DAYS) @BeanParam DateRange range, @QueryParam("measuredFrom") LocalDate measuredFrom,
             @QueryParam("measuredTo") LocalDate measuredTo, @QueryParam("ownerEmployeeId") Long ownerEmployeeId) {
-        return spikes.calendar(range.from(), range.to(LONGEST_WINDOW_DAYS), measuredFrom, measuredTo, ownerEmployeeId);
-    }
-
-    @GET
-    @Path("/calendar")
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
-    @Operation(summary = "Expected load per owner and day as CSV")
-    public Uni<String> calendarCsv(@Valid @BeanParam DateRange range, @QueryParam("measuredFrom") LocalDate measuredFrom,
-            @QueryParam("measuredTo") LocalDate measuredTo, @QueryParam("ownerEmployeeId") Long ownerEmployeeId) {
-        return calendar(range, measuredFrom, measuredTo, ownerEmployeeId).map(report -> Csv.write(LoadRow.class, report.load().stream()
-                .map(l -> new LoadRow(l.day(), l.ownerEmployeeId(), l.ownerName(), l.hours(), l.capacityHours(), String.join("; ", l.deadlines())))
-                .toList()));
+        return spikes.calendar(range.from(), range.to(), measuredFrom, measuredTo, ownerEmployeeId);
     }
 }

@@ -1,6 +1,5 @@
 package dev.backlight.metrics.upstream;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,9 +14,11 @@ import dev.backlight.metrics.upstream.TimeServiceClient.InterruptionRow;
 import dev.backlight.metrics.upstream.TimeServiceClient.TenantProfile;
 import dev.backlight.metrics.upstream.TimeServiceClient.TimelineRow;
 import dev.backlight.metrics.upstream.TimeServiceClient.WorkFunction;
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.Paging;
 import dev.backlight.support.upstream.UpstreamGuard;
+import dev.backlight.support.upstream.UpstreamGuards;
 import io.smallrye.mutiny.Uni;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -30,11 +31,9 @@ public class TimeService {
     private final TimeServiceClient client;
     private final UpstreamGuard guard;
 
-    TimeService(@RestClient TimeServiceClient client,
-            @ConfigProperty(name = "backlight.time-service.call-timeout", defaultValue = "PT5S") Duration timeout,
-            @ConfigProperty(name = "backlight.upstream.retry-after-seconds", defaultValue = "10") int openSeconds) {
+    TimeService(@RestClient TimeServiceClient client, UpstreamGuards guards) {
         this.client = client;
-        this.guard = new UpstreamGuard("time-service", timeout, 2, Duration.ofSeconds(openSeconds));
+        this.guard = guards.guardFor("time-service");
     }
 
     /** Hours in [from, to) grouped as time-service's {@code groupBy} says, in one bucket per group. */
@@ -72,16 +71,16 @@ public class TimeService {
     }
 
     public Uni<List<Headcount>> headcountHistory() {
-        return guard.read(client::headcountHistory);
+        return ListPage.readAll(page -> guard.read(() -> client.headcountHistory(page, Paging.MAX_SIZE)));
     }
 
     /** Every function, retired ones included: their history still counts. */
     public Uni<List<WorkFunction>> functions() {
-        return guard.read(() -> client.functions(true));
+        return ListPage.readAll(page -> guard.read(() -> client.functions(true, page, Paging.MAX_SIZE)));
     }
 
     public Uni<List<Employee>> employees() {
-        return guard.read(() -> client.employees(true));
+        return ListPage.readAll(page -> guard.read(() -> client.employees(true, page, Paging.MAX_SIZE)));
     }
 
     public Uni<Employee> me() {
@@ -89,6 +88,6 @@ public class TimeService {
     }
 
     public Uni<List<ClientAccount>> clients() {
-        return guard.read(() -> client.clients(true));
+        return ListPage.readAll(page -> guard.read(() -> client.clients(true, page, Paging.MAX_SIZE)));
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import dev.backlight.support.rest.ListPage;
 import dev.backlight.support.upstream.UpstreamUnavailable;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
@@ -89,15 +90,17 @@ public interface TimeServiceClient {
 
     @GET
     @Path("/tenant/headcount")
-    Uni<List<Headcount>> headcountHistory();
+    Uni<ListPage<Headcount>> headcountHistory(@QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/functions")
-    Uni<List<WorkFunction>> functions(@QueryParam("includeRetired") boolean includeRetired);
+    Uni<ListPage<WorkFunction>> functions(@QueryParam("includeRetired") boolean includeRetired, @QueryParam("page") int page,
+            @QueryParam("size") int size);
 
     @GET
     @Path("/employees")
-    Uni<List<Employee>> employees(@QueryParam("includeInactive") boolean includeInactive);
+    Uni<ListPage<Employee>> employees(@QueryParam("includeInactive") boolean includeInactive, @QueryParam("page") int page,
+            @QueryParam("size") int size);
 
     @GET
     @Path("/employees/me")
@@ -105,7 +108,8 @@ public interface TimeServiceClient {
 
     @GET
     @Path("/clients")
-    Uni<List<ClientAccount>> clients(@QueryParam("includeInactive") boolean includeInactive);
+    Uni<ListPage<ClientAccount>> clients(@QueryParam("includeInactive") boolean includeInactive, @QueryParam("page") int page,
+            @QueryParam("size") int size);
 
     /** Server errors are retried and count towards the circuit breaker; client errors pass through as they are. */
     @ClientExceptionMapper

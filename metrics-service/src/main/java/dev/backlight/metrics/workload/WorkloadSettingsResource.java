@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
@@ -17,6 +19,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 
 /** The thresholds behind the workload analyses. */
 @Path("/api/metrics/workload/settings")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Workload", description = "Interruption cost, context switching and batching, sustainability, and the settings behind them")
 public class WorkloadSettingsResource {
 

@@ -55,6 +55,10 @@ public final class Csv {
 
     /** A whole (bounded) list as one CSV document. */
     public static <T> String write(Class<T> rowType, List<T> rows) {
+        return writeRows(rowType, rows);
+    }
+
+    static String writeRows(Class<?> rowType, List<?> rows) {
         CsvSchema schema = MAPPER.schemaFor(rowType);
         if (rows.isEmpty()) {
             return header(schema);

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.backlight.support.json.InvalidValue;
 import dev.backlight.support.rest.InvalidParameter;
+import dev.backlight.support.upstream.UpstreamConfig;
 import dev.backlight.support.upstream.UpstreamUnavailable;
 import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
@@ -31,7 +33,6 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -51,9 +52,9 @@ public class ProblemMappers {
     /** SQLSTATE of a statement cancelled by statement_timeout. */
     private static final String QUERY_CANCELED = "57014";
 
-    /** Matches the circuit breakers' delay before they let a trial call through. */
-    @ConfigProperty(name = "backlight.upstream.retry-after-seconds", defaultValue = "10")
-    int upstreamRetryAfterSeconds;
+    /** Its retry-after matches the circuit breakers' delay before they let a trial call through. */
+    @Inject
+    UpstreamConfig upstream;
 
     @ServerExceptionMapper
     public RestResponse<Problem> api(ApiException e, UriInfo uri) {
@@ -137,7 +138,7 @@ public class ProblemMappers {
     public RestResponse<Problem> upstream(UpstreamUnavailable e, UriInfo uri) {
         LOG.warnf("Dependency unavailable: %s", e.getMessage());
         return api(ApiException.unavailable(e.service(), e.service() + " is not responding; nothing was changed. "
-                + "Try again shortly.", upstreamRetryAfterSeconds), uri);
+                + "Try again shortly.", upstream.retryAfterSeconds()), uri);
     }
 
     @ServerExceptionMapper
@@ -194,7 +195,7 @@ public class ProblemMappers {
 
     private RestResponse<Problem> databaseUnavailable(String detail, Throwable e, UriInfo uri) {
         LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e);
-        return api(ApiException.unavailable("database", detail, upstreamRetryAfterSeconds), uri);
+        return api(ApiException.unavailable("database", detail, upstream.retryAfterSeconds()), uri);
     }
 
     private static RestResponse<Problem> concurrentChange(UriInfo uri) {

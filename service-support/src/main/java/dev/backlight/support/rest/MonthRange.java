@@ -1,52 +1,41 @@
 package dev.backlight.support.rest;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.QueryParam;
 
-import dev.backlight.support.problem.ApiException;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** Whole months from {@code from} to {@code to}, both included, at most 36 of them. */
-public class MonthRange {
-
-    private static final int LONGEST = 36;
+/** Whole months from {@code from} to {@code to}, both included; {@link ValidRange} bounds it in months. */
+public class MonthRange implements Span {
 
     @QueryParam("from")
-    @NotBlank
+    @NotNull
     @Parameter(description = "First month", example = "2026-03")
-    String from;
+    YearMonth from;
 
     @QueryParam("to")
-    @NotBlank
-    @Parameter(description = "Last month, included; at most 36 months after from", example = "2026-03")
-    String to;
+    @NotNull
+    @Parameter(description = "Last month, included. Each operation says the longest period it takes", example = "2026-03")
+    YearMonth to;
 
     public YearMonth from() {
-        YearMonth first = parse("from", from);
-        YearMonth last = parse("to", to);
-        if (last.isBefore(first)) {
-            throw ApiException.invalidField("to", "must not be before from");
-        }
-        if (first.plusMonths(LONGEST).isBefore(last.plusMonths(1))) {
-            throw ApiException.invalidField("to", "must be at most " + LONGEST + " months after from");
-        }
-        return first;
+        return from;
     }
 
     public YearMonth to() {
-        from();
-        return parse("to", to);
+        return to;
     }
 
-    /** A month like 2026-03; 400 naming {@code field} otherwise. */
-    public static YearMonth parse(String field, String value) {
-        try {
-            return YearMonth.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(field, "must be a month like 2026-03");
-        }
+    @Override
+    public LocalDate start() {
+        return from == null ? null : from.atDay(1);
+    }
+
+    @Override
+    public LocalDate end() {
+        return to == null ? null : to.plusMonths(1).atDay(1);
     }
 }

@@ -9,6 +9,12 @@ public final class Paging {
      */
     public static final int MAX_PAGE = 100_000;
 
+    /** Items a page holds unless the caller asks for another size. */
+    public static final int DEFAULT_SIZE = 100;
+
+    /** The most items one page holds. */
+    public static final int MAX_SIZE = 1000;
+
     private Paging() {
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 
 import dev.backlight.support.time.CalendarLimits;
+import dev.backlight.support.time.Quarter;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -32,6 +33,7 @@ public class StrictParameters implements ParamConverterProvider {
     private static final Map<Class<?>, Reading<?>> READINGS = Map.of(
             LocalDate.class, new Reading<>(LocalDate::parse, CalendarLimits::contains, "a date (YYYY-MM-DD)"),
             YearMonth.class, new Reading<>(YearMonth::parse, CalendarLimits::contains, "a month (YYYY-MM)"),
+            Quarter.class, new Reading<>(Quarter::parse, quarter -> CalendarLimits.contains(quarter.firstMonth()), "a quarter (YYYY-Qn)"),
             Instant.class, new Reading<>(Instant::parse, CalendarLimits::contains, "an instant (ISO-8601, UTC)"),
             Long.class, new Reading<>(Long::valueOf, any -> true, "a whole number"),
             Integer.class, new Reading<>(Integer::valueOf, any -> true, "a whole number"),
@@ -84,11 +86,10 @@ public class StrictParameters implements ParamConverterProvider {
             if (text == null) {
                 return null;
             }
-            try {
-                return Enum.valueOf(type, text.trim());
-            } catch (IllegalArgumentException unknown) {
-                throw new InvalidParameter(name, "must be one of " + Arrays.toString(type.getEnumConstants()) + ", not '" + text + "'");
-            }
+            // Either case: the API documents values in capitals, and some of its users write them as they read them.
+            return Arrays.stream(type.getEnumConstants()).filter(value -> value.name().equalsIgnoreCase(text.trim())).findFirst()
+                    .orElseThrow(() -> new InvalidParameter(name, "must be one of " + Arrays.toString(type.getEnumConstants())
+                            + ", not '" + text + "'"));
         }
 
         @Override

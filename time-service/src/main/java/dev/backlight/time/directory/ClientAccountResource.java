@@ -1,6 +1,5 @@
 package dev.backlight.time.directory;
 
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -9,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,6 +18,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.rest.Versioned;
 import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
@@ -65,8 +67,8 @@ public class ClientAccountResource {
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.STAFF, Roles.ANALYST})
     @Operation(operationId = "listClients", summary = "List client accounts", description = "Active ones by default.")
-    public Uni<List<ClientAccountView>> list(@QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive) {
-        return clientService.list(includeInactive).map(list -> list.stream().map(ClientAccountView::of).toList());
+    public Uni<ListPage<ClientAccountView>> list(@QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive, @Valid @BeanParam PageRequest page) {
+        return clientService.list(includeInactive).map(list -> ListPage.of(list, page).map(ClientAccountView::of));
     }
 
     @GET

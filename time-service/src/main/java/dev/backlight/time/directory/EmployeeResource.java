@@ -3,7 +3,6 @@ package dev.backlight.time.directory;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +14,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,6 +24,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.rest.Versioned;
 import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
@@ -85,9 +87,9 @@ public class EmployeeResource {
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(operationId = "listEmployees", summary = "List employees", description = "Active employees by default, optionally of one team.")
-    public Uni<List<EmployeeView>> list(@QueryParam("team") String team,
-            @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive) {
-        return employeeService.search(team, includeInactive).map(list -> list.stream().map(EmployeeView::of).toList());
+    public Uni<ListPage<EmployeeView>> list(@QueryParam("team") String team,
+            @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive, @Valid @BeanParam PageRequest page) {
+        return employeeService.search(team, includeInactive).map(list -> ListPage.of(list, page).map(EmployeeView::of));
     }
 
     @GET

@@ -1,7 +1,6 @@
 package dev.backlight.time.directory;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -10,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.rest.Versioned;
 import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
@@ -77,8 +79,8 @@ public class FunctionResource {
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.STAFF, Roles.ANALYST})
     @Operation(operationId = "listFunctions", summary = "The functions catalog", description = "Active functions by default; retired ones keep their history.")
-    public Uni<List<FunctionView>> list(@QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired) {
-        return functionService.list(includeRetired).map(list -> list.stream().map(FunctionView::of).toList());
+    public Uni<ListPage<FunctionView>> list(@QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired, @Valid @BeanParam PageRequest page) {
+        return functionService.list(includeRetired).map(list -> ListPage.of(list, page).map(FunctionView::of));
     }
 
     @GET

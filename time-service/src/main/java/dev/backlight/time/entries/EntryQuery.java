@@ -26,6 +26,6 @@ class EntryQuery extends DateRange {
     static final int LONGEST_DAYS = 1100;
 
     TimeEntryService.EntryFilter filter() {
-        return new TimeEntryService.EntryFilter(from(), to(LONGEST_DAYS), employeeId, functionCode, clientCode, source, needsReview);
+        return new TimeEntryService.EntryFilter(from(), to(), employeeId, functionCode, clientCode, source, needsReview);
     }
 }

@@ -2,10 +2,14 @@ package dev.backlight.time.entries;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -41,6 +45,69 @@ public class TimeEntryRepository implements PanacheRepository<TimeEntry> {
         return find("select coalesce(sum(durationSeconds), 0) from TimeEntry "
                 + "where employeeId = ?1 and workDate = ?2 and durationSeconds is not null and id <> ?3",
                 employeeId, day, excludeId).project(Long.class).singleResult();
+    }
+
+    /** The entries of one employee's week in the order worked (manual ones last on their day). */
+    public Uni<List<TimeEntry>> listWeek(Long employeeId, LocalDate weekStart) {
+        return list("employeeId = ?1 and workDate >= ?2 and workDate < ?3 order by workDate, startedAt nulls last, id",
+                employeeId, weekStart, weekStart.plusDays(7));
+    }
+
+    /** What the API shows of an entry, codes joined in by the database. */
+    private static final String VIEW = "select e.id, e.employeeId, f.code, c.code, e.startedAt, e.endedAt, e.zone, e.workDate, "
+            + "e.durationSeconds / 60.0, e.source, e.notes, e.externalRef, e.reviewReason, e.version";
+    private static final String ENTRIES = " from TimeEntry e join WorkFunction f on f.id = e.functionId"
+            + " left join ClientAccount c on c.id = e.clientAccountId";
+
+    /** One page of the entries a filter selects, newest first, with the count of all of them. */
+    public Uni<ListPage<TimeEntryView>> page(TimeEntryService.EntryFilter filter, PageRequest page) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(filter, parameters);
+        return getSession().chain(session -> {
+            var items = session.createSelectionQuery(VIEW + ENTRIES + where
+                    + " order by e.workDate desc, e.startedAt desc nulls last, e.id desc", TimeEntryView.class)
+                    .setFirstResult(page.page() * page.size()).setMaxResults(page.size());
+            var count = session.createSelectionQuery("select count(e)" + ENTRIES + where, Long.class);
+            parameters.forEach((name, value) -> {
+                items.setParameter(name, value);
+                count.setParameter(name, value);
+            });
+            return items.getResultList().chain(list -> count.getSingleResult()
+                    .map(total -> new ListPage<>(list, page.page(), page.size(), total)));
+        });
+    }
+
+    /** Up to {@code size} entries a filter selects after the given id, oldest id first: the unit of a streamed export. */
+    public Uni<List<TimeEntryView>> after(TimeEntryService.EntryFilter filter, long afterId, int size) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(filter, parameters) + " and e.id > :afterId";
+        parameters.put("afterId", afterId);
+        return getSession().chain(session -> {
+            var query = session.createSelectionQuery(VIEW + ENTRIES + where + " order by e.id", TimeEntryView.class).setMaxResults(size);
+            parameters.forEach(query::setParameter);
+            return query.getResultList();
+        });
+    }
+
+    private static String where(TimeEntryService.EntryFilter filter, Map<String, Object> parameters) {
+        StringBuilder where = new StringBuilder(" where e.workDate >= :from and e.workDate < :to");
+        parameters.put("from", filter.from());
+        parameters.put("to", filter.to());
+        condition(where, parameters, "e.employeeId", "employeeId", filter.employeeId());
+        condition(where, parameters, "f.code", "functionCode", filter.functionCode());
+        condition(where, parameters, "c.code", "clientCode", filter.clientCode());
+        condition(where, parameters, "e.source", "source", filter.source());
+        if (filter.needsReview() != null) {
+            where.append(filter.needsReview() ? " and e.reviewReason is not null" : " and e.reviewReason is null");
+        }
+        return where.toString();
+    }
+
+    private static void condition(StringBuilder where, Map<String, Object> parameters, String path, String name, Object value) {
+        if (value != null) {
+            where.append(" and ").append(path).append(" = :").append(name);
+            parameters.put(name, value);
+        }
     }
 
     public Uni<TimeEntry> findByExternalRef(String externalRef) {

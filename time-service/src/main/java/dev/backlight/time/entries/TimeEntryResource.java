@@ -18,18 +18,18 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.backlight.support.csv.Csv;
 import dev.backlight.support.problem.ApiException;
-import dev.backlight.support.rest.Paging;
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
+import dev.backlight.support.rest.ValidRange;
 import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Multi;
@@ -82,11 +82,6 @@ public class TimeEntryResource {
         }
     }
 
-    @Schema(name = "TimeEntryPage")
-    public record EntryPage(List<TimeEntryView> items, @Schema(example = "0") int page, @Schema(example = "50") int size,
-            @Schema(example = "132") long total) {
-    }
-
     @Schema(name = "ImportRow", description = "One entry of an import (JSON array or CSV with these column names)")
     public record ImportRow(
             @Schema(example = "payroll-sys-88121") String externalRef,
@@ -119,7 +114,7 @@ public class TimeEntryResource {
             + "the day is locked or its week submitted or approved.")
     public Uni<RestResponse<TimeEntryView>> create(@Valid @NotNull EntryRequest request) {
         return entryService.create(request.input(), EntrySource.MANUAL).map(saved -> RestResponse.ResponseBuilder
-                .ok(TimeEntryView.of(saved.entry(), saved.catalog()))
+                .ok(saved.entry())
                 .status(saved.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK).build());
     }
 
@@ -128,7 +123,7 @@ public class TimeEntryResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(operationId = "getTimeEntry", summary = "One time entry")
     public Uni<TimeEntryView> get(@RestPath Long id) {
-        return entryService.get(id).map(saved -> TimeEntryView.of(saved.entry(), saved.catalog()));
+        return entryService.get(id).map(saved -> saved.entry());
     }
 
     @PUT
@@ -140,7 +135,7 @@ public class TimeEntryResource {
     public Uni<TimeEntryView> update(@RestPath Long id, @Valid @NotNull EntryRequest request,
             @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
         return entryService.update(id, request.input(), request.version(), ifMatch)
-                .map(saved -> TimeEntryView.of(saved.entry(), saved.catalog()));
+                .map(saved -> saved.entry());
     }
 
     @DELETE
@@ -156,12 +151,9 @@ public class TimeEntryResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(operationId = "listTimeEntries", summary = "List time entries", description = "Entries whose work date is in [from, to) (at most "
-            + EntryQuery.LONGEST_DAYS + " days), newest first, paginated (pages up to " + Paging.MAX_PAGE + "). Staff see only their own.")
-    public Uni<EntryPage> list(@Valid @BeanParam EntryQuery query,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return entryService.list(query.filter(), page, size).map(listed -> new EntryPage(
-                listed.entries().stream().map(e -> TimeEntryView.of(e, listed.catalog())).toList(), page, size, listed.total()));
+            + EntryQuery.LONGEST_DAYS + " days), newest first. Staff see only their own.")
+    public Uni<ListPage<TimeEntryView>> list(@Valid @ValidRange(max = EntryQuery.LONGEST_DAYS) @BeanParam EntryQuery query, @Valid @BeanParam PageRequest page) {
+        return entryService.list(query.filter(), page);
     }
 
     @GET
@@ -170,15 +162,14 @@ public class TimeEntryResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(operationId = "exportTimeEntries", summary = "Export time entries as CSV", description = "Streamed page by page as it is read, so exports "
             + "of any size never sit whole in memory. Same filters and longest range as the list; staff export only their own.")
-    public Multi<String> export(@Valid @BeanParam EntryQuery query) {
+    public Multi<String> export(@Valid @ValidRange(max = EntryQuery.LONGEST_DAYS) @BeanParam EntryQuery query) {
         var filter = query.filter();
         AtomicLong lastId = new AtomicLong();
         Multi<TimeEntryView> rows = Multi.createBy().repeating()
                 .uni(() -> entryService.exportPage(filter, lastId.get(), EXPORT_PAGE)
-                        .invoke(page -> page.entries().forEach(e -> lastId.set(e.id))))
-                .whilst(page -> page.entries().size() == EXPORT_PAGE)
-                .onItem().transformToIterable(page -> page.entries().stream()
-                        .map(e -> TimeEntryView.of(e, page.catalog())).toList());
+                        .invoke(page -> page.forEach(e -> lastId.set(e.id()))))
+                .whilst(page -> page.size() == EXPORT_PAGE)
+                .onItem().transformToIterable(page -> page);
         return Csv.stream(TimeEntryView.class, rows);
     }
 

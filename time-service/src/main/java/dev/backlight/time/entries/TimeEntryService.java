@@ -1,17 +1,16 @@
 package dev.backlight.time.entries;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.rest.Versions;
-import dev.backlight.time.directory.Catalog;
 import dev.backlight.time.directory.CatalogService;
 import dev.backlight.time.directory.Employee;
 import dev.backlight.time.directory.EmployeeScope;
@@ -20,7 +19,6 @@ import dev.backlight.time.tenants.TenantService;
 import dev.backlight.time.timesheets.OpenPeriods;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 
 /** Creating, changing, deleting and listing time entries. */
@@ -43,6 +41,9 @@ public class TimeEntryService {
     CatalogService catalogService;
 
     @Inject
+    EntryViews views;
+
+    @Inject
     OpenPeriods openPeriods;
 
     /** An entry as the caller describes it; employeeId null means the caller. */
@@ -50,10 +51,8 @@ public class TimeEntryService {
             String notes, String externalRef) {
     }
 
-    public record Saved(TimeEntry entry, Catalog catalog, boolean created) {
-    }
-
-    public record Listed(List<TimeEntry> entries, Catalog catalog, long total) {
+    /** The entry as the API shows it, and whether this call created it. */
+    public record Saved(TimeEntryView entry, boolean created) {
     }
 
     /** What to list: a range of work dates [from, to) and optional filters. */
@@ -69,9 +68,8 @@ public class TimeEntryService {
     public Uni<Saved> create(EntryInput input, EntrySource source) {
         return tenantService.current().chain(tenant -> scope.forTimeChange(input.employeeId())
                 .chain(employee -> existingByRef(input.externalRef(), employee).chain(existing -> existing != null
-                        ? replayed(tenant, employee, existing, input).map(entry -> new Saved(entry, null, false))
-                        : insert(tenant, employee, input, source).map(entry -> new Saved(entry, null, true)))))
-                .chain(saved -> catalogService.load().map(catalog -> new Saved(saved.entry(), catalog, saved.created())));
+                        ? replayed(tenant, employee, existing, input).chain(entry -> saved(entry, false))
+                        : insert(tenant, employee, input, source).chain(entry -> saved(entry, true)))));
     }
 
     /** Inserts an entry for an employee whose row the caller has already locked. */
@@ -148,7 +146,7 @@ public class TimeEntryService {
         }))
                 // Flushed here so that the answer carries the new version.
                 .call(entry -> entries.flush())
-                .chain(entry -> catalogService.load().map(catalog -> new Saved(entry, catalog, false)));
+                .chain(entry -> saved(entry, false));
     }
 
     @WithTransaction
@@ -164,36 +162,19 @@ public class TimeEntryService {
     public Uni<Saved> get(Long id) {
         return find(id).call(entry -> scope.forReading(entry.employeeId).onFailure(ApiException.class)
                         .transform(e -> ApiException.notFound("time entry", id)))
-                .chain(entry -> catalogService.load().map(catalog -> new Saved(entry, catalog, false)));
+                .chain(entry -> saved(entry, false));
     }
 
+    /** One page of the entries the filter selects, newest first; staff get only their own. */
     @WithSession
-    public Uni<Listed> list(EntryFilter filter, int page, int size) {
-        return restrictToCaller(filter).chain(scoped -> catalogService.load().chain(catalog -> {
-            Query query = query(scoped, catalog);
-            if (query == null) {
-                return Uni.createFrom().item(new Listed(List.of(), catalog, 0));
-            }
-            var panacheQuery = entries.find(query.where + " order by workDate desc, startedAt desc nulls last, id desc",
-                    query.parameters);
-            return panacheQuery.page(Page.of(page, size)).list()
-                    .chain(list -> entries.count(query.where, query.parameters).map(total -> new Listed(list, catalog, total)));
-        }));
+    public Uni<ListPage<TimeEntryView>> list(EntryFilter filter, PageRequest page) {
+        return restrictToCaller(filter).chain(scoped -> entries.page(scoped, page));
     }
 
-    /** One page of entries after the given id, oldest id first: the unit of a streamed export. */
+    /** Up to {@code size} entries after the given id, oldest id first: the unit of a streamed export. */
     @WithSession
-    public Uni<Listed> exportPage(EntryFilter filter, long afterId, int size) {
-        return restrictToCaller(filter).chain(scoped -> catalogService.load().chain(catalog -> {
-            Query query = query(scoped, catalog);
-            if (query == null) {
-                return Uni.createFrom().item(new Listed(List.of(), catalog, 0));
-            }
-            Map<String, Object> parameters = new HashMap<>(query.parameters);
-            parameters.put("afterId", afterId);
-            return entries.find(query.where + " and id > :afterId order by id", parameters)
-                    .page(Page.ofSize(size)).list().map(list -> new Listed(list, catalog, list.size()));
-        }));
+    public Uni<List<TimeEntryView>> exportPage(EntryFilter filter, long afterId, int size) {
+        return restrictToCaller(filter).chain(scoped -> entries.after(scoped, afterId, size));
     }
 
     /** Staff see only their own entries, whatever the filter says. */
@@ -205,47 +186,12 @@ public class TimeEntryService {
                 filter.functionCode(), filter.clientCode(), filter.source(), filter.needsReview()));
     }
 
-    private record Query(String where, Map<String, Object> parameters) {
-    }
-
-    /** The where clause for a filter; null when it names a function or client that does not exist. */
-    private static Query query(EntryFilter filter, Catalog catalog) {
-        StringBuilder where = new StringBuilder("workDate >= :from and workDate < :to");
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("from", filter.from());
-        parameters.put("to", filter.to());
-        if (filter.employeeId() != null) {
-            where.append(" and employeeId = :employeeId");
-            parameters.put("employeeId", filter.employeeId());
-        }
-        if (filter.functionCode() != null) {
-            Long functionId = catalog.functionId(filter.functionCode());
-            if (functionId == null) {
-                return null;
-            }
-            where.append(" and functionId = :functionId");
-            parameters.put("functionId", functionId);
-        }
-        if (filter.clientCode() != null) {
-            Long clientId = catalog.clientId(filter.clientCode());
-            if (clientId == null) {
-                return null;
-            }
-            where.append(" and clientAccountId = :clientId");
-            parameters.put("clientId", clientId);
-        }
-        if (filter.source() != null) {
-            where.append(" and source = :source");
-            parameters.put("source", filter.source());
-        }
-        if (filter.needsReview() != null) {
-            where.append(filter.needsReview() ? " and reviewReason is not null" : " and reviewReason is null");
-        }
-        return new Query(where.toString(), parameters);
-    }
-
     private Uni<TimeEntry> existingByRef(String externalRef, Employee employee) {
         return externalRef == null ? Uni.createFrom().nullItem() : entries.findByExternalRef(externalRef);
+    }
+
+    private Uni<Saved> saved(TimeEntry entry, boolean created) {
+        return views.of(entry).map(view -> new Saved(view, created));
     }
 
     private Uni<TimeEntry> find(Long id) {

@@ -28,7 +28,12 @@ public record TimeEntryView(
         @Schema(description = "Why the entry needs review, e.g. TIMER_OVER_LIMIT; null when it does not") String reviewReason,
         @Schema(description = "Optimistic-concurrency version; send it back when changing the entry", example = "0") long version) implements Versioned {
 
-    public static TimeEntryView of(TimeEntry e, Catalog catalog) {
+    /** A timer still running: started, not yet ended. */
+    public boolean running() {
+        return startedAt != null && endedAt == null;
+    }
+
+    static TimeEntryView of(TimeEntry e, Catalog catalog) {
         return new TimeEntryView(e.id, e.employeeId, catalog.functionCode(e.functionId), catalog.clientCode(e.clientAccountId),
                 e.startedAt, e.endedAt, e.zone, e.workDate, e.durationSeconds == null ? null : e.durationSeconds / 60.0,
                 e.source, e.notes, e.externalRef, e.reviewReason, e.version);

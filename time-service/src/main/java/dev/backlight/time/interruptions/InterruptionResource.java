@@ -3,7 +3,6 @@ package dev.backlight.time.interruptions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,6 +20,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.backlight.support.rest.DateRange;
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
+import dev.backlight.support.rest.ValidRange;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -67,7 +69,7 @@ public class InterruptionResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(operationId = "listInterruptions", summary = "List interruptions", description = "Work dates in [from, to); staff see only their own.")
-    public Uni<List<InterruptionView>> list(@Valid @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
-        return interruptionService.list(employeeId, range.from(), range.to()).map(list -> list.stream().map(InterruptionView::of).toList());
+    public Uni<ListPage<InterruptionView>> list(@Valid @ValidRange @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId, @Valid @BeanParam PageRequest page) {
+        return interruptionService.list(employeeId, range.from(), range.to()).map(list -> ListPage.of(list, page).map(InterruptionView::of));
     }
 }

@@ -13,10 +13,9 @@ class HoursQuery extends DateRange {
     @DefaultValue("function")
     String groupBy;
 
-    /** day, week, month or total. */
     @QueryParam("bucket")
-    @DefaultValue("total")
-    String bucket;
+    @DefaultValue("TOTAL")
+    ReportService.Bucket bucket;
 
     @QueryParam("employeeId")
     Long employeeId;
@@ -30,8 +29,13 @@ class HoursQuery extends DateRange {
     @QueryParam("team")
     String team;
 
-    /** The filter, after checking that the range spans at most {@code longestDays} days. */
-    ReportService.HoursFilter filter(int longestDays) {
-        return new ReportService.HoursFilter(from(), to(longestDays), employeeId, functionCode, clientCode, team);
+    /** Day buckets multiply the rows, so they take a shorter period than the others. */
+    @Override
+    public int tighterLimit() {
+        return bucket == ReportService.Bucket.DAY ? ReportResource.LONGEST_DAILY_DAYS : 0;
+    }
+
+    ReportService.HoursFilter filter() {
+        return new ReportService.HoursFilter(from(), to(), employeeId, functionCode, clientCode, team);
     }
 }

@@ -20,8 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.backlight.support.csv.Csv;
+import dev.backlight.support.csv.CsvExportable;
+import dev.backlight.support.csv.CsvTable;
 import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.rest.DateRange;
+import dev.backlight.support.rest.ValidRange;
 import dev.backlight.support.tenancy.Roles;
 import dev.backlight.support.time.Hours;
 import dev.backlight.time.interruptions.InterruptionKind;
@@ -33,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/time/reports")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Aggregates", description = "Hours and interruptions summed by the database, for the other services and BI tools (JSON or CSV)")
 public class ReportResource {
 
@@ -72,7 +76,12 @@ public class ReportResource {
             List<Dimension> groupBy,
             @Schema(example = "25200") long totalSeconds,
             @Schema(example = "7.0000") BigDecimal totalHours,
-            List<HoursRowView> rows) {
+            List<HoursRowView> rows) implements CsvExportable {
+
+        @Override
+        public CsvTable csvTable() {
+            return CsvTable.of(HoursRowView.class, rows);
+        }
     }
 
     @Schema(name = "InterruptionRow")
@@ -86,29 +95,20 @@ public class ReportResource {
 
     @GET
     @Path("/hours")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(operationId = "getHoursReport", summary = "Hours by function, client, employee, team and period", description = "Finished entries whose "
             + "work date is in [from, to). groupBy is a comma list of function, client, employee, team (or none); bucket is day, "
             + "week (from the tenant's week start), month or total. At most " + LONGEST_DAILY_DAYS + " days with bucket=day, "
-            + LONGEST_DAYS + " days otherwise (400 naming `to` beyond). Staff get only their own hours. Send "
-            + "Accept: text/csv for CSV.")
-    public Uni<HoursReportView> hours(@Valid @BeanParam HoursQuery query) {
+            + LONGEST_DAYS + " days otherwise (400 naming `to` beyond). Staff get only their own hours. As CSV (Accept: "
+            + "text/csv): one line per group.")
+    public Uni<HoursReportView> hours(@Valid @ValidRange(max = LONGEST_DAYS) @BeanParam HoursQuery query) {
         return report(query).map(report -> {
             List<HoursRowView> rows = report.rows().stream().map(HoursRowView::of).toList();
             long total = report.totalSeconds();
-            return new HoursReportView(query.from(), query.to(), report.tenant().timeZone, report.bucket(), report.groupBy(), total,
+            return new HoursReportView(query.from(), query.to(), report.timeZone(), report.bucket(), report.groupBy(), total,
                     Hours.of(total, 4), rows);
         });
-    }
-
-    @GET
-    @Path("/hours")
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
-    @Operation(summary = "Hours as CSV", description = "The rows of the JSON report, one per line.")
-    public Uni<String> hoursCsv(@Valid @BeanParam HoursQuery query) {
-        return report(query).map(report -> Csv.write(HoursRowView.class, report.rows().stream().map(HoursRowView::of).toList()));
     }
 
     @Schema(name = "TimelineRow", description = "One finished timed entry, in the order worked")
@@ -129,59 +129,38 @@ public class ReportResource {
 
     @GET
     @Path("/timeline")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
     @Operation(operationId = "getTimeline", summary = "Finished timed entries in the order worked", description = "Managers, tenant admins and staff (their own) only: the exact start and end of every entry. Work dates in [from, to), per employee "
-            + "by start. Entries recorded as a bare duration are not in it. Staff get only their own.")
-    public Uni<List<TimelineRowView>> timeline(@Valid @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
-        return reportService.timeline(range.from(), range.to(LONGEST_DETAIL_DAYS), employeeId)
+            + "by start. Entries recorded as a bare duration are not in it. Staff get only their own. As CSV (Accept: text/csv): the timeline.")
+    public Uni<List<TimelineRowView>> timeline(@Valid @ValidRange(max = LONGEST_DETAIL_DAYS) @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
+        return reportService.timeline(range.from(), range.to(), employeeId)
                 .map(rows -> rows.stream().map(TimelineRowView::of).toList());
     }
 
     @GET
-    @Path("/timeline")
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
-    @Operation(summary = "The timeline as CSV")
-    public Uni<String> timelineCsv(@Valid @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
-        return timeline(range, employeeId).map(rows -> Csv.write(TimelineRowView.class, rows));
-    }
-
-    @GET
     @Path("/interruption-moments")
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(operationId = "getInterruptionMoments", summary = "When each interruption happened", description = "Work dates in [from, to), per employee in time order.")
-    public Uni<List<InterruptionMomentView>> interruptionMoments(@Valid @BeanParam DateRange range,
+    public Uni<List<InterruptionMomentView>> interruptionMoments(@Valid @ValidRange(max = LONGEST_DETAIL_DAYS) @BeanParam DateRange range,
             @QueryParam("employeeId") Long employeeId) {
-        return reportService.interruptionMoments(range.from(), range.to(LONGEST_DETAIL_DAYS), employeeId).map(list -> list.stream()
+        return reportService.interruptionMoments(range.from(), range.to(), employeeId).map(list -> list.stream()
                 .map(m -> new InterruptionMomentView(m.employeeId(), m.occurredAt(), m.kind())).toList());
     }
 
     @GET
     @Path("/interruptions")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(operationId = "getInterruptionsReport", summary = "Interruption counts and minutes by day, employee and kind", description = "Work dates in [from, to), "
-            + "at most " + LONGEST_DAILY_DAYS + " days.")
-    public Uni<List<InterruptionRowView>> interruptions(@Valid @BeanParam DateRange range,
+            + "at most " + LONGEST_DAILY_DAYS + " days. Also as CSV (Accept: text/csv).")
+    public Uni<List<InterruptionRowView>> interruptions(@Valid @ValidRange(max = LONGEST_DAILY_DAYS) @BeanParam DateRange range,
             @QueryParam("employeeId") Long employeeId) {
-        return reportService.interruptions(range.from(), range.to(LONGEST_DAILY_DAYS), employeeId).map(list -> list.stream().map(InterruptionRowView::of).toList());
-    }
-
-    @GET
-    @Path("/interruptions")
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
-    @Operation(summary = "Interruptions as CSV")
-    public Uni<String> interruptionsCsv(@Valid @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
-        return interruptions(range, employeeId).map(rows -> Csv.write(InterruptionRowView.class, rows));
+        return reportService.interruptions(range.from(), range.to(), employeeId).map(list -> list.stream().map(InterruptionRowView::of).toList());
     }
 
     private Uni<ReportService.HoursReport> report(HoursQuery query) {
-        Bucket bucket = parse(Bucket.class, "bucket", query.bucket);
-        return reportService.hours(query.filter(bucket == Bucket.DAY ? LONGEST_DAILY_DAYS : LONGEST_DAYS),
-                dimensions(query.groupBy), bucket);
+        return reportService.hours(query.filter(), dimensions(query.groupBy), query.bucket);
     }
 
     private static Set<Dimension> dimensions(String groupBy) {

@@ -2,7 +2,6 @@ package dev.backlight.time.tenants;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -21,6 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.rest.Versioned;
 import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
@@ -107,8 +109,8 @@ public class TenantResource {
     @Path("/tenants")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(operationId = "listTenants", summary = "List all tenants", description = "Platform administrators only.")
-    public Uni<List<TenantView>> listTenants() {
-        return tenantService.listAll().map(list -> list.stream().map(TenantView::of).toList());
+    public Uni<ListPage<TenantView>> listTenants(@Valid @BeanParam PageRequest page) {
+        return tenantService.listAll().map(list -> ListPage.of(list, page).map(TenantView::of));
     }
 
     @GET
@@ -136,8 +138,8 @@ public class TenantResource {
     @Path("/tenant/headcount")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(operationId = "listHeadcount", summary = "Headcount history", description = "Every effective-dated change of the operation's size, oldest first.")
-    public Uni<List<HeadcountView>> headcountHistory() {
-        return tenantService.headcountHistory().map(list -> list.stream().map(HeadcountView::of).toList());
+    public Uni<ListPage<HeadcountView>> headcountHistory(@Valid @BeanParam PageRequest page) {
+        return tenantService.headcountHistory().map(list -> ListPage.of(list, page).map(HeadcountView::of));
     }
 
     @GET

@@ -1,7 +1,6 @@
 package dev.backlight.time.timers;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -9,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.tenancy.Roles;
 import dev.backlight.time.entries.TimeEntryView;
 import io.smallrye.mutiny.Uni;
@@ -60,8 +62,8 @@ public class TimerResource {
             if (running.entry() == null) {
                 return new RunningView(false, null, null, false);
             }
-            Instant start = running.entry().startedAt;
-            return new RunningView(true, TimeEntryView.of(running.entry(), running.catalog()),
+            Instant start = running.entry().startedAt();
+            return new RunningView(true, running.entry(),
                     running.now().getEpochSecond() - start.getEpochSecond(), running.overLimit());
         }
     }
@@ -72,8 +74,7 @@ public class TimerResource {
     @Operation(operationId = "startTimer", summary = "Start a timer", description = "Stops the employee's running timer, if any, at the same instant.")
     public Uni<StartedView> start(@Valid @NotNull StartRequest request) {
         return timerService.start(request.employeeId(), request.functionCode(), request.clientCode(), request.notes(),
-                request.zone()).map(s -> new StartedView(TimeEntryView.of(s.started(), s.catalog()),
-                        s.stopped() == null ? null : TimeEntryView.of(s.stopped(), s.catalog())));
+                request.zone()).map(s -> new StartedView(s.started(), s.stopped()));
     }
 
     @POST
@@ -82,8 +83,7 @@ public class TimerResource {
     @Operation(operationId = "stopTimer", summary = "Stop the running timer", description = "409 when none runs. A timer that ran past 24 h ends "
             + "at the 24 h mark, flagged TIMER_OVER_LIMIT for review.")
     public Uni<TimeEntryView> stop(@Valid StopRequest request) {
-        return timerService.stop(request == null ? null : request.employeeId())
-                .map(stopped -> stopped.entry() == null ? null : TimeEntryView.of(stopped.entry(), stopped.catalog()));
+        return timerService.stop(request == null ? null : request.employeeId());
     }
 
     @GET
@@ -98,7 +98,7 @@ public class TimerResource {
     @Path("/running")
     @RolesAllowed({Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(operationId = "listRunningTimers", summary = "Every running timer of the tenant")
-    public Uni<List<RunningView>> running() {
-        return timerService.allRunning().map(list -> list.stream().map(RunningView::of).toList());
+    public Uni<ListPage<RunningView>> running(@Valid @BeanParam PageRequest page) {
+        return timerService.allRunning().map(list -> ListPage.of(list, page).map(RunningView::of));
     }
 }

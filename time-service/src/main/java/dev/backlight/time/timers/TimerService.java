@@ -9,12 +9,13 @@ import jakarta.inject.Inject;
 
 import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.problem.FieldChecks;
-import dev.backlight.time.directory.Catalog;
 import dev.backlight.time.directory.CatalogService;
 import dev.backlight.time.directory.EmployeeScope;
 import dev.backlight.time.entries.EntrySource;
+import dev.backlight.time.entries.EntryViews;
 import dev.backlight.time.entries.TimeEntry;
 import dev.backlight.time.entries.TimeEntryRepository;
+import dev.backlight.time.entries.TimeEntryView;
 import dev.backlight.time.entries.TimeRules;
 import dev.backlight.time.tenants.TenantService;
 import dev.backlight.time.timesheets.OpenPeriods;
@@ -48,15 +49,20 @@ public class TimerService {
     @Inject
     OpenPeriods openPeriods;
 
-    public record Started(TimeEntry started, TimeEntry stopped, Catalog catalog) {
+    @Inject
+    EntryViews views;
+
+    /** The timer started, and the one it stopped (or null). */
+    public record Started(TimeEntryView started, TimeEntryView stopped) {
     }
 
-    public record Stopped(TimeEntry entry, Catalog catalog) {
+    private record Switched(TimeEntry started, TimeEntry stopped) {
     }
 
-    public record Running(TimeEntry entry, Catalog catalog, Instant now) {
+    /** The running timer of an employee (null when none) as of {@code now}. */
+    public record Running(TimeEntryView entry, Instant now) {
         public boolean overLimit() {
-            return entry != null && Duration.between(entry.startedAt, now).compareTo(TimeRules.MAX_ENTRY) > 0;
+            return entry != null && Duration.between(entry.startedAt(), now).compareTo(TimeRules.MAX_ENTRY) > 0;
         }
     }
 
@@ -84,35 +90,35 @@ public class TimerService {
                                 timer.notes = notes;
                                 timer.createdAt = now;
                                 timer.updatedAt = now;
-                                return entries.persist(timer).map(started -> new Started(started, stopped, null));
+                                return entries.persist(timer).map(started -> new Switched(started, stopped));
                             })));
         })).call(() -> entries.flush())
-                .chain(started -> catalogService.load().map(catalog -> new Started(started.started(), started.stopped(), catalog)));
+                .chain(switched -> views.of(switched.started()).chain(started -> views.of(switched.stopped())
+                        .map(stopped -> new Started(started, stopped))));
     }
 
     @WithTransaction
-    public Uni<Stopped> stop(Long employeeId) {
+    public Uni<TimeEntryView> stop(Long employeeId) {
         return scope.forTimeChange(employeeId)
                 .chain(employee -> entries.findRunning(employee.id).onItem().ifNull()
                         .failWith(() -> ApiException.conflict("no-timer", "No timer is running for employee " + employee.id,
                                 "employeeId", employee.id)))
                 .chain(running -> close(running, rules.now()))
                 .call(() -> entries.flush())
-                .chain(entry -> catalogService.load().map(catalog -> new Stopped(entry, catalog)));
+                .chain(views::of);
     }
 
     @WithSession
     public Uni<Running> current(Long employeeId) {
         return scope.forReading(employeeId).chain(employee -> entries.findRunning(employee.id))
-                .chain(entry -> catalogService.load().map(catalog -> new Running(entry, catalog, rules.now())));
+                .chain(views::of).map(entry -> new Running(entry, rules.now()));
     }
 
     /** Every running timer of the tenant: "what is being worked on right now". */
     @WithSession
     public Uni<List<Running>> allRunning() {
         Instant now = rules.now();
-        return entries.listRunning().chain(list -> catalogService.load()
-                .map(catalog -> list.stream().map(entry -> new Running(entry, catalog, now)).toList()));
+        return entries.listRunning().chain(views::of).map(list -> list.stream().map(entry -> new Running(entry, now)).toList());
     }
 
     /**

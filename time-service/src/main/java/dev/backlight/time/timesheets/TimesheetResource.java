@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,8 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.tenancy.Roles;
-import dev.backlight.time.entries.TimeEntry;
 import dev.backlight.time.entries.TimeEntryView;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -59,22 +61,21 @@ public class TimesheetResource {
             Map<String, Double> byFunction = new TreeMap<>();
             double total = 0;
             long unresolved = 0;
-            for (TimeEntry e : week.entries()) {
-                if (e.running() || e.reviewReason != null) {
+            for (TimeEntryView e : week.entries()) {
+                if (e.running() || e.reviewReason() != null) {
                     unresolved++;
                 }
-                if (e.durationSeconds != null) {
-                    double minutes = e.durationSeconds / 60.0;
-                    byDay.merge(e.workDate, minutes, Double::sum);
-                    byFunction.merge(week.catalog().functionCode(e.functionId), minutes, Double::sum);
-                    total += minutes;
+                if (e.durationMinutes() != null) {
+                    byDay.merge(e.workDate(), e.durationMinutes(), Double::sum);
+                    byFunction.merge(e.functionCode(), e.durationMinutes(), Double::sum);
+                    total += e.durationMinutes();
                 }
             }
             Timesheet t = week.timesheet();
             return new WeekView(week.employee().id, week.weekStart(), week.status(), byDay, byFunction, total, unresolved,
                     t == null ? null : t.submittedAt, t == null ? null : t.submittedBy,
                     t == null ? null : t.decidedAt, t == null ? null : t.decidedBy, t == null ? null : t.rejectionReason,
-                    week.entries().stream().map(e -> TimeEntryView.of(e, week.catalog())).toList());
+                    week.entries());
         }
     }
 
@@ -89,10 +90,9 @@ public class TimesheetResource {
     @GET
     @RolesAllowed({Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(operationId = "listTimesheets", summary = "Timesheets of a week", description = "Those ever submitted, optionally in one state: the approval queue.")
-    public Uni<List<SummaryView>> list(@QueryParam("weekStart") @NotNull LocalDate weekStart,
-            @QueryParam("status") TimesheetStatus status) {
-        return timesheetService.list(weekStart, status).map(list -> list.stream()
-                .sorted(Comparator.comparing((Timesheet t) -> t.employeeId)).map(SummaryView::of).toList());
+    public Uni<ListPage<SummaryView>> list(@QueryParam("weekStart") @NotNull LocalDate weekStart,
+            @QueryParam("status") TimesheetStatus status, @Valid @BeanParam PageRequest page) {
+        return timesheetService.list(weekStart, status).map(list -> ListPage.of(list.stream().sorted(Comparator.comparing((Timesheet t) -> t.employeeId)).toList(), page).map(SummaryView::of));
     }
 
     @GET

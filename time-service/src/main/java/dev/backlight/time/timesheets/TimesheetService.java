@@ -8,12 +8,11 @@ import jakarta.inject.Inject;
 
 import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.tenancy.Caller;
-import dev.backlight.time.directory.Catalog;
-import dev.backlight.time.directory.CatalogService;
 import dev.backlight.time.directory.Employee;
 import dev.backlight.time.directory.EmployeeScope;
-import dev.backlight.time.entries.TimeEntry;
+import dev.backlight.time.entries.EntryViews;
 import dev.backlight.time.entries.TimeEntryRepository;
+import dev.backlight.time.entries.TimeEntryView;
 import dev.backlight.time.entries.TimeRules;
 import dev.backlight.time.tenants.Tenant;
 import dev.backlight.time.tenants.TenantService;
@@ -47,14 +46,13 @@ public class TimesheetService {
     TenantService tenantService;
 
     @Inject
-    CatalogService catalogService;
+    EntryViews views;
 
     @Inject
     Caller caller;
 
     /** A week as derived from the entries, with its review state (OPEN when never submitted). */
-    public record Week(Employee employee, LocalDate weekStart, Timesheet timesheet, List<TimeEntry> entries,
-            Catalog catalog) {
+    public record Week(Employee employee, LocalDate weekStart, Timesheet timesheet, List<TimeEntryView> entries) {
         public TimesheetStatus status() {
             return timesheet == null ? TimesheetStatus.OPEN : timesheet.status;
         }
@@ -79,7 +77,7 @@ public class TimesheetService {
     public Uni<Week> submit(Long employeeId, LocalDate weekStart) {
         return load(employeeId, weekStart, true).chain(week -> {
             require(week, TimesheetStatus.OPEN, TimesheetStatus.REJECTED);
-            long unresolved = week.entries().stream().filter(e -> e.running() || e.reviewReason != null).count();
+            long unresolved = week.entries().stream().filter(e -> e.running() || e.reviewReason() != null).count();
             if (unresolved > 0) {
                 throw ApiException.conflict("needs-review", unresolved + " entries of this week are running timers or "
                         + "flagged for review; resolve them before submitting", "unresolvedEntries", unresolved);
@@ -151,16 +149,15 @@ public class TimesheetService {
             checkWeekStart(tenant, weekStart);
             Uni<Employee> employee = forChange ? scope.forTimeChangeAt(employeeId) : scope.forReadingAt(employeeId);
             return employee.chain(e -> timesheets.findWeek(e.id, weekStart)
-                    .chain(timesheet -> entries.list("employeeId = ?1 and workDate >= ?2 and workDate < ?3 "
-                                    + "order by workDate, startedAt nulls last, id", e.id, weekStart, weekStart.plusDays(7))
-                            .chain(list -> catalogService.load().map(catalog -> new Week(e, weekStart, timesheet, list, catalog)))));
+                    .chain(timesheet -> entries.listWeek(e.id, weekStart).chain(views::of)
+                            .map(list -> new Week(e, weekStart, timesheet, list))));
         });
     }
 
     private Uni<Week> save(Week week, Timesheet timesheet) {
         Uni<Timesheet> saved = timesheet.id == null ? timesheets.persist(timesheet) : Uni.createFrom().item(timesheet);
         return saved.call(() -> timesheets.flush())
-                .map(t -> new Week(week.employee(), week.weekStart(), t, week.entries(), week.catalog()));
+                .map(t -> new Week(week.employee(), week.weekStart(), t, week.entries()));
     }
 
     private static Timesheet newTimesheet(Week week) {

@@ -1,7 +1,6 @@
 package dev.backlight.metrics.productivity.benchmark;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -10,11 +9,16 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.rest.Versioned;
 import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Roles;
@@ -28,6 +32,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/metrics/benchmarks")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Benchmarks", description = "Slow / reasonable / efficient bands per function. The defaults are the seed's "
         + "starting values: schedule build for 50 agents (efficient < 2 h/week, reasonable 2-4, slow > 6), timesheet "
         + "review for 50 agents (< 1, 1-2, > 4 h/week), payroll for 100 employees (< 4, 6-8, > 12 h/cycle), QA evaluation "
@@ -66,8 +71,8 @@ public class BenchmarkResource {
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(operationId = "listBenchmarks", summary = "The bands every function is judged by", description = "The tenant's own where set (standard=false), else the seed's.")
-    public Uni<List<BenchmarkView>> list() {
-        return benchmarks.effective().map(list -> list.stream().map(BenchmarkView::of).toList());
+    public Uni<ListPage<BenchmarkView>> list(@Valid @BeanParam PageRequest page) {
+        return benchmarks.effective().map(list -> ListPage.of(list, page).map(BenchmarkView::of));
     }
 
     @PUT

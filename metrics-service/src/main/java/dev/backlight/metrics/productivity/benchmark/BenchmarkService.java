@@ -1,8 +1,6 @@
 package dev.backlight.metrics.productivity.benchmark;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,7 +12,6 @@ import dev.backlight.metrics.upstream.DirectoryService;
 import dev.backlight.metrics.upstream.TimeService;
 import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.rest.Versions;
-import dev.backlight.support.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -34,18 +31,16 @@ public class BenchmarkService {
     public record EffectiveBenchmark(String functionCode, String functionName, Benchmark bands, long version) {
     }
 
+    private final BenchmarkStore store;
     private final BenchmarkOverrideRepository overrides;
     private final TimeService time;
     private final DirectoryService directory;
-    private final Caller caller;
-    private final Clock clock;
 
-    BenchmarkService(BenchmarkOverrideRepository overrides, TimeService time, DirectoryService directory, Caller caller, Clock clock) {
+    BenchmarkService(BenchmarkOverrideRepository overrides, TimeService time, DirectoryService directory, BenchmarkStore store) {
         this.overrides = overrides;
         this.time = time;
         this.directory = directory;
-        this.caller = caller;
-        this.clock = clock;
+        this.store = store;
     }
 
     /** The tenant's overrides by function; callers fall back to {@link StandardBenchmarks} for the rest. */
@@ -57,46 +52,21 @@ public class BenchmarkService {
 
     /** Every function of the tenant with the bands that judge it. */
     public Uni<List<EffectiveBenchmark>> effective() {
-        return time.functions().chain(functions -> ownBands().map(own -> functions.stream()
+        return time.functions().chain(functions -> store.ownBands().map(own -> functions.stream()
                 .map(f -> own.containsKey(f.code()) ? effective(f.name(), own.get(f.code()))
                         : new EffectiveBenchmark(f.code(), f.name(), StandardBenchmarks.forFunction(f.code()).orElse(null), 0))
                 .toList()));
     }
 
-    @WithSession
-    Uni<Map<String, BenchmarkOverride>> ownBands() {
-        return overrides.listAll().map(list -> list.stream()
-                .collect(Collectors.toMap(own -> own.functionCode, Function.identity())));
-    }
-
     /** Sets the tenant's own bands for a function; {@code ifMatch} "0" only while it has none. */
     public Uni<EffectiveBenchmark> override(String functionCode, BandsInput input, String ifMatch) {
         check(input);
-        return directory.load().map(dir -> dir.activeFunction(functionCode))
-                .chain(function -> store(functionCode, input, ifMatch).map(stored -> effective(function.name(), stored)));
+        return directory.checked(dir -> dir.activeFunction(functionCode))
+                .chain(function -> store.store(functionCode, input, ifMatch).map(stored -> effective(function.name(), stored)));
     }
 
     private static EffectiveBenchmark effective(String functionName, BenchmarkOverride own) {
         return new EffectiveBenchmark(own.functionCode, functionName, own.toBenchmark(), own.revision());
-    }
-
-    @WithTransaction
-    Uni<BenchmarkOverride> store(String functionCode, BandsInput input, String ifMatch) {
-        return overrides.lockAndFind(functionCode).chain(found -> {
-            Versions.checkIfMatch(ifMatch, found == null ? 0 : found.revision());
-            BenchmarkOverride bands = found != null ? found : new BenchmarkOverride();
-            bands.functionCode = functionCode;
-            bands.basis = input.basis();
-            bands.scale = input.scale();
-            bands.referenceSize = input.scale() == Benchmark.Scale.NONE ? null : input.referenceSize();
-            bands.efficientBelow = input.efficientBelow();
-            bands.reasonableFrom = input.reasonableFrom();
-            bands.reasonableTo = input.reasonableTo();
-            bands.slowAbove = input.slowAbove();
-            bands.updatedBy = caller.subject();
-            bands.updatedAt = Instant.now(clock);
-            return overrides.persist(bands);
-        });
     }
 
     /** Drops the tenant's bands for the function, so the standard ones (if any) apply again. */

@@ -1,8 +1,6 @@
 package dev.backlight.metrics.review.process;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.backlight.metrics.upstream.DirectoryService;
 import dev.backlight.support.problem.ApiException;
-import dev.backlight.support.tenancy.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -23,42 +20,26 @@ public class ProcessRegisterService {
             String replaces, BigDecimal hoursPerMonth, String note) {
     }
 
+    private final ProcessStore store;
     private final ProcessChangeRepository changes;
     private final DirectoryService directory;
-    private final Caller caller;
-    private final Clock clock;
 
-    ProcessRegisterService(ProcessChangeRepository changes, DirectoryService directory, Caller caller, Clock clock) {
+    ProcessRegisterService(ProcessChangeRepository changes, DirectoryService directory, ProcessStore store) {
         this.changes = changes;
         this.directory = directory;
-        this.caller = caller;
-        this.clock = clock;
+        this.store = store;
     }
 
     public Uni<ProcessChange> register(NewChange change) {
         if (change.change() == ProcessChange.Change.REMOVED && change.replaces() != null) {
             throw ApiException.invalidField("replaces", "applies to added processes only");
         }
-        return directory.load().invoke(dir -> {
+        return directory.checked(dir -> {
             if (!dir.functions().containsKey(change.functionCode())) {
                 throw ApiException.unknownReference("functionCode", "function", change.functionCode());
             }
-        }).chain(dir -> store(change));
-    }
-
-    @WithTransaction
-    Uni<ProcessChange> store(NewChange input) {
-        ProcessChange change = new ProcessChange();
-        change.functionCode = input.functionCode();
-        change.name = input.name();
-        change.change = input.change();
-        change.effectiveOn = input.effectiveOn();
-        change.replaces = input.replaces() == null || input.replaces().isBlank() ? null : input.replaces();
-        change.hoursPerMonth = input.hoursPerMonth();
-        change.note = input.note();
-        change.recordedBy = caller.subject();
-        change.recordedAt = Instant.now(clock);
-        return changes.persist(change);
+            return dir;
+        }).chain(dir -> store.store(change));
     }
 
     @WithSession

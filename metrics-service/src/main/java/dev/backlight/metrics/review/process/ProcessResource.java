@@ -3,7 +3,6 @@ package dev.backlight.metrics.review.process;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -17,8 +16,13 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import dev.backlight.support.rest.DateRange;
+import dev.backlight.support.rest.ListPage;
+import dev.backlight.support.rest.PageRequest;
+import dev.backlight.support.rest.ValidRange;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,6 +32,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 
 @Path("/api/metrics/processes")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Process register", description = "Processes added and removed per function, and what each added one replaces")
 public class ProcessResource {
 
@@ -71,8 +76,8 @@ public class ProcessResource {
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.ANALYST})
     @Operation(operationId = "listProcessChanges", summary = "Process changes effective in [from, to)")
-    public Uni<List<ChangeView>> list(@Valid @BeanParam DateRange range) {
-        return register.between(range.from(), range.to()).map(list -> list.stream().map(ChangeView::of).toList());
+    public Uni<ListPage<ChangeView>> list(@Valid @ValidRange @BeanParam DateRange range, @Valid @BeanParam PageRequest page) {
+        return register.between(range.from(), range.to()).map(list -> ListPage.of(list, page).map(ChangeView::of));
     }
 
     @DELETE

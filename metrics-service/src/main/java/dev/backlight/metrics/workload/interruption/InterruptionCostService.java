@@ -18,6 +18,8 @@ import dev.backlight.metrics.upstream.TimeServiceClient.HoursRow;
 import dev.backlight.metrics.upstream.TimeServiceClient.InterruptionRow;
 import dev.backlight.metrics.workload.WorkloadSettings;
 import dev.backlight.metrics.workload.WorkloadSettingsService;
+import dev.backlight.support.csv.CsvExportable;
+import dev.backlight.support.csv.CsvTable;
 import dev.backlight.support.time.WorkWeek;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -59,7 +61,11 @@ public class InterruptionCostService {
             @Schema(example = "1800") long minutesLostHigh,
             @Schema(description = "Of all logged work in the period", example = "14.30") BigDecimal percentLostLow,
             @Schema(example = "21.40") BigDecimal percentLostHigh,
-            List<KindCost> byKind, List<Week> weeks, List<Day> days) {
+            List<KindCost> byKind, List<Week> weeks, List<Day> days) implements CsvExportable {
+        @Override
+        public CsvTable csvTable() {
+            return CsvTable.of(Day.class, days);
+        }
     }
 
     private static final Map<String, String> FIXES = Map.of(

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import dev.backlight.support.csv.Csv;
 import dev.backlight.support.rest.DateRange;
+import dev.backlight.support.rest.ValidRange;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Hours against contract, after-hours work and overload streaks, as JSON or CSV. */
 @Path("/api/metrics/workload/sustainability")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Workload")
 public class SustainabilityResource {
 
@@ -30,22 +32,13 @@ public class SustainabilityResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @Operation(operationId = "getSustainability", summary = "Hours against contract, after-hours work and overload streaks, in whole weeks covering [from, to)",
             description = "Per employee and week: hours worked (work dates in the tenant's zone), the contract, work outside the "
                     + "employee's working hours and days in their own zone; weeks over contract x the tenant's percent in a row; "
-                    + "flags per employee and counts per team. Managers and tenant admins only.")
-    public Uni<SustainabilityService.Report> sustainability(@Valid @BeanParam DateRange range) {
-        return sustainability.analyse(range.from(), range.to(LONGEST_DETAIL_DAYS));
-    }
-
-    @GET
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
-    @Operation(summary = "Hours, contract and after-hours work per employee and week as CSV")
-    public Uni<String> sustainabilityCsv(@Valid @BeanParam DateRange range) {
-        return sustainability(range).map(report -> Csv.write(SustainabilityService.Week.class,
-                report.employees().stream().flatMap(e -> e.weeks().stream()).toList()));
+                    + "flags per employee and counts per team. Managers and tenant admins only. As CSV (Accept: text/csv): hours, contract and after-hours work per employee and week.")
+    public Uni<SustainabilityService.Report> sustainability(@Valid @ValidRange(max = LONGEST_DETAIL_DAYS) @BeanParam DateRange range) {
+        return sustainability.analyse(range.from(), range.to());
     }
 }

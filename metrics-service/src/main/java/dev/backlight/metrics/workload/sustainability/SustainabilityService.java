@@ -22,6 +22,8 @@ import dev.backlight.metrics.upstream.TimeServiceClient.TimelineRow;
 import dev.backlight.metrics.workload.LocalSpans;
 import dev.backlight.metrics.workload.WorkloadSettings;
 import dev.backlight.metrics.workload.WorkloadSettingsService;
+import dev.backlight.support.csv.CsvExportable;
+import dev.backlight.support.csv.CsvTable;
 import dev.backlight.support.time.Hours;
 import dev.backlight.support.time.WorkWeek;
 import io.smallrye.mutiny.Uni;
@@ -72,7 +74,11 @@ public class SustainabilityService {
     public record Report(@Schema(description = "First day of the first week", example = "2026-03-02") LocalDate from,
             @Schema(example = "2026-03-30") LocalDate to, @Schema(example = "110") int overContractPercent,
             @Schema(example = "120") int afterHoursMinutesPerWeek, @Schema(example = "3") int overloadStreakWeeks,
-            List<TeamLine> teams, List<EmployeeLine> employees) {
+            List<TeamLine> teams, List<EmployeeLine> employees) implements CsvExportable {
+        @Override
+        public CsvTable csvTable() {
+            return CsvTable.of(Week.class, employees.stream().flatMap(e -> e.weeks().stream()).toList());
+        }
     }
 
     private final TimeService time;

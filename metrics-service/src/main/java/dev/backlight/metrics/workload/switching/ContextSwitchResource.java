@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import dev.backlight.support.csv.Csv;
 import dev.backlight.support.rest.DateRange;
+import dev.backlight.support.rest.ValidRange;
 import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Context switching and the batching plan, as JSON or CSV. */
 @Path("/api/metrics/workload/context-switching")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Workload")
 public class ContextSwitchResource {
 
@@ -31,22 +33,14 @@ public class ContextSwitchResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
     @Operation(operationId = "getContextSwitching", summary = "Context switching and a batching plan in [from, to)", description = "From the order of each "
             + "employee's timed entries: switches between functions per day, average uninterrupted stretch (interruptions cut "
             + "stretches; same-function entries under 5 minutes apart join), time in stretches shorter than the tenant's "
             + "threshold; and, for people on several functions, a weekly plan giving each function the half-days where most of "
-            + "its hours already fall. Entries logged as a bare duration have no order and are not counted.")
-    public Uni<ContextSwitchService.Report> contextSwitching(@Valid @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
-        return switching.analyse(range.from(), range.to(LONGEST_DETAIL_DAYS), employeeId);
-    }
-
-    @GET
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER})
-    @Operation(summary = "Context switching per employee and day as CSV")
-    public Uni<String> contextSwitchingCsv(@Valid @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
-        return contextSwitching(range, employeeId).map(report -> Csv.write(ContextSwitchService.Day.class, report.days()));
+            + "its hours already fall. Entries logged as a bare duration have no order and are not counted. As CSV (Accept: text/csv): context switching per employee and day.")
+    public Uni<ContextSwitchService.Report> contextSwitching(@Valid @ValidRange(max = LONGEST_DETAIL_DAYS) @BeanParam DateRange range, @QueryParam("employeeId") Long employeeId) {
+        return switching.analyse(range.from(), range.to(), employeeId);
     }
 }

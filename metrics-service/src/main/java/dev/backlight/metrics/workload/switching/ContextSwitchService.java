@@ -31,6 +31,8 @@ import dev.backlight.metrics.upstream.TimeServiceClient.TimelineRow;
 import dev.backlight.metrics.workload.LocalSpans;
 import dev.backlight.metrics.workload.WorkloadSettings;
 import dev.backlight.metrics.workload.WorkloadSettingsService;
+import dev.backlight.support.csv.CsvExportable;
+import dev.backlight.support.csv.CsvTable;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -82,7 +84,11 @@ public class ContextSwitchService {
     @Schema(name = "ContextSwitching")
     public record Report(@Schema(example = "2026-03-02") LocalDate from, @Schema(example = "2026-03-16") LocalDate to,
             @Schema(description = "Stretches shorter than this count as fragments", example = "30") int shortBlockMinutes,
-            List<EmployeeSummary> employees, List<Plan> batchingPlans, List<Day> days) {
+            List<EmployeeSummary> employees, List<Plan> batchingPlans, List<Day> days) implements CsvExportable {
+        @Override
+        public CsvTable csvTable() {
+            return CsvTable.of(Day.class, days);
+        }
     }
 
     private final TimeService time;

@@ -1,0 +1,221 @@
+package dev.backlight.time.reports;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.backlight.support.problem.ApiException;
+import dev.backlight.time.directory.EmployeeScope;
+import dev.backlight.time.reports.ReportService.Bucket;
+import dev.backlight.time.reports.ReportService.Dimension;
+import dev.backlight.time.reports.ReportService.HoursFilter;
+import dev.backlight.time.reports.ReportService.HoursReport;
+import dev.backlight.time.reports.ReportService.HoursRow;
+import dev.backlight.time.reports.ReportService.InterruptionMoment;
+import dev.backlight.time.reports.ReportService.InterruptionRow;
+import dev.backlight.time.reports.ReportService.TimelineRow;
+import dev.backlight.time.tenants.TenantService;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * The report queries: each public method is one session, reads the caller's scope and runs one grouped query whose
+ * rows come back as the report's records, codes joined in by the database. The queries are assembled here from fixed
+ * fragments chosen by enums, never from input.
+ */
+@ApplicationScoped
+class ReportStore {
+
+    /** How each dimension is selected, grouped and ordered (ordered by id, as the catalog lists them). */
+    private record Column(String select, String groupBy, String orderBy, String absent) {
+    }
+
+    private static final Map<Dimension, Column> COLUMNS = Map.of(
+            Dimension.FUNCTION, new Column("f.code", "f.id, f.code", "f.id", "cast(null as String)"),
+            Dimension.CLIENT, new Column("c.code", "c.id, c.code", "c.id", "cast(null as String)"),
+            Dimension.EMPLOYEE, new Column("e.employeeId", "e.employeeId", "e.employeeId", "cast(null as Long)"),
+            Dimension.TEAM, new Column("emp.team", "emp.team", "emp.team", "cast(null as String)"));
+
+    private static final String FUNCTIONS = " join WorkFunction f on f.id = e.functionId";
+    private static final String CLIENTS = " left join ClientAccount c on c.id = e.clientAccountId";
+    private static final String EMPLOYEES = " join Employee emp on emp.id = e.employeeId";
+
+    private final TenantService tenantService;
+    private final EmployeeScope scope;
+    private final int maxRows;
+
+    ReportStore(TenantService tenantService, EmployeeScope scope,
+            @ConfigProperty(name = "backlight.reports.max-rows", defaultValue = "250000") int maxRows) {
+        this.tenantService = tenantService;
+        this.scope = scope;
+        this.maxRows = maxRows;
+    }
+
+    @WithSession
+    public Uni<HoursReport> hours(HoursFilter requested, List<Dimension> groupBy, Bucket bucket) {
+        return tenantService.current().chain(tenant -> ownScope(requested).chain(filter -> {
+            String period = periodExpression(bucket, tenant.weekStart);
+            // Join only what the grouping or the filters name: the monthly review's sums stay on time_entry alone.
+            StringBuilder fromWhere = new StringBuilder(" from TimeEntry e");
+            if (groupBy.contains(Dimension.FUNCTION) || filter.functionCode() != null) {
+                fromWhere.append(FUNCTIONS);
+            }
+            if (groupBy.contains(Dimension.CLIENT) || filter.clientCode() != null) {
+                fromWhere.append(CLIENTS);
+            }
+            if (groupBy.contains(Dimension.TEAM) || filter.team() != null) {
+                fromWhere.append(EMPLOYEES);
+            }
+            fromWhere.append(" where e.workDate >= :from and e.workDate < :to and e.durationSeconds is not null");
+            Map<String, Object> parameters = new HashMap<>(Map.of("from", filter.from(), "to", filter.to()));
+            condition(fromWhere, parameters, "e.employeeId", "employeeId", filter.employeeId());
+            condition(fromWhere, parameters, "f.code", "functionCode", filter.functionCode());
+            condition(fromWhere, parameters, "c.code", "clientCode", filter.clientCode());
+            condition(fromWhere, parameters, "emp.team", "team", filter.team());
+
+            StringBuilder select = new StringBuilder("select ").append(period == null ? "cast(null as LocalDate)" : period);
+            StringBuilder grouping = new StringBuilder(period == null ? "" : period);
+            StringBuilder order = new StringBuilder(period == null ? "" : period);
+            for (Dimension dimension : Dimension.values()) {
+                Column column = COLUMNS.get(dimension);
+                select.append(", ").append(groupBy.contains(dimension) ? column.select() : column.absent());
+                if (groupBy.contains(dimension)) {
+                    grouping.append(grouping.isEmpty() ? "" : ", ").append(column.groupBy());
+                    order.append(order.isEmpty() ? "" : ", ").append(column.orderBy());
+                }
+            }
+            String groupClause = grouping.isEmpty() ? "" : " group by " + grouping;
+            // An ungrouped sum over no entries is one row of nothing: count 0, left out below.
+            String hql = select + ", coalesce(sum(e.durationSeconds), 0L), count(e)" + fromWhere + groupClause
+                    + (order.isEmpty() ? "" : " order by " + order);
+            return Panache.getSession().chain(session -> fitsTheRowLimit(session, fromWhere.toString(), groupClause, parameters)
+                    .chain(() -> {
+                        var query = session.createSelectionQuery(hql, HoursRow.class).setMaxResults(maxRows + 1);
+                        parameters.forEach(query::setParameter);
+                        return query.getResultList();
+                    }))
+                    .map(this::withinRowLimit)
+                    .map(rows -> new HoursReport(tenant.timeZone, bucket, groupBy,
+                            rows.stream().filter(row -> row.entries() > 0).toList()));
+        }));
+    }
+
+    @WithSession
+    public Uni<List<InterruptionRow>> interruptions(LocalDate from, LocalDate to, Long employeeId) {
+        return inScope(from, to, employeeId, InterruptionRow.class, "i",
+                "select i.workDate, i.employeeId, i.kind, count(i), sum(i.minutes) from Interruption i",
+                "group by i.workDate, i.employeeId, i.kind order by i.workDate, i.employeeId, i.kind");
+    }
+
+    @WithSession
+    public Uni<List<TimelineRow>> timeline(LocalDate from, LocalDate to, Long employeeId) {
+        return inScope(from, to, employeeId, TimelineRow.class, "e",
+                "select e.employeeId, e.workDate, f.code, c.code, e.startedAt, e.endedAt, e.zone from TimeEntry e" + FUNCTIONS + CLIENTS,
+                "and e.startedAt is not null and e.endedAt is not null order by e.employeeId, e.startedAt");
+    }
+
+    @WithSession
+    public Uni<List<InterruptionMoment>> interruptionMoments(LocalDate from, LocalDate to, Long employeeId) {
+        return inScope(from, to, employeeId, InterruptionMoment.class, "i",
+                "select i.employeeId, i.occurredAt, i.kind from Interruption i", "order by i.employeeId, i.occurredAt");
+    }
+
+    private static void condition(StringBuilder where, Map<String, Object> parameters, String path, String name, Object value) {
+        if (value != null) {
+            where.append(" and ").append(path).append(" = :").append(name);
+            parameters.put(name, value);
+        }
+    }
+
+    /**
+     * Rows of {@code selectFrom} over the work dates [from, to) of one employee or, for those who see the whole tenant,
+     * of everyone; {@code alias} is the queried entity's alias and {@code tail} what follows the conditions.
+     */
+    private <R> Uni<List<R>> inScope(LocalDate from, LocalDate to, Long employeeId, Class<R> row, String alias,
+            String selectFrom, String tail) {
+        return ownScope(new HoursFilter(from, to, employeeId, null, null, null)).chain(filter -> {
+            String hql = selectFrom + " where " + alias + ".workDate >= :from and " + alias + ".workDate < :to"
+                    + (filter.employeeId() == null ? "" : " and " + alias + ".employeeId = :employeeId") + " " + tail;
+            return Panache.getSession().chain(session -> {
+                Mutiny.SelectionQuery<R> query = session.createSelectionQuery(hql, row).setMaxResults(maxRows + 1)
+                        .setParameter("from", filter.from()).setParameter("to", filter.to());
+                if (filter.employeeId() != null) {
+                    query.setParameter("employeeId", filter.employeeId());
+                }
+                return query.getResultList();
+            }).map(this::withinRowLimit);
+        });
+    }
+
+    private <R> List<R> withinRowLimit(List<R> rows) {
+        if (rows.size() > maxRows) {
+            throw tooManyRows();
+        }
+        return rows;
+    }
+
+    /**
+     * Refuses a report of more groups than the row limit before reading a row of it: its entries bound its groups, so
+     * only when there are more entries than the limit are the groups counted, by the database alone.
+     */
+    private Uni<Void> fitsTheRowLimit(Mutiny.Session session, String fromWhere, String grouping, Map<String, Object> parameters) {
+        if (grouping.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Mutiny.SelectionQuery<Long> entriesCount = session.createSelectionQuery("select count(e)" + fromWhere, Long.class);
+        parameters.forEach(entriesCount::setParameter);
+        return entriesCount.getSingleResult().chain(entries -> {
+            if (entries <= maxRows) {
+                return Uni.createFrom().voidItem();
+            }
+            Mutiny.SelectionQuery<Long> groupsCount = session.createSelectionQuery(
+                    "select count(*) from (select min(e.id) as first" + fromWhere + grouping + ") g", Long.class);
+            parameters.forEach(groupsCount::setParameter);
+            return groupsCount.getSingleResult().invoke(groups -> {
+                if (groups > maxRows) {
+                    throw tooManyRows();
+                }
+            }).replaceWithVoid();
+        });
+    }
+
+    private ApiException tooManyRows() {
+        return ApiException.invalidField("to", "the report would have more than " + maxRows + " rows; ask for a shorter "
+                + "period, or for fewer groupBy dimensions or a coarser bucket");
+    }
+
+    /** Staff only ever aggregate their own time. */
+    private Uni<HoursFilter> ownScope(HoursFilter filter) {
+        if (scope.seesWholeTenant()) {
+            return Uni.createFrom().item(filter);
+        }
+        return scope.forReading(filter.employeeId()).map(me -> new HoursFilter(filter.from(), filter.to(), me.id,
+                filter.functionCode(), filter.clientCode(), filter.team()));
+    }
+
+    /**
+     * The SQL for a row's period. Weeks are 7-day bins aligned on a fixed date that falls on the tenant's week
+     * start; the origin is a literal (from an enum, never from input) so the expression is identical in SELECT and
+     * GROUP BY.
+     */
+    static String periodExpression(Bucket bucket, DayOfWeek weekStart) {
+        return switch (bucket) {
+            case DAY -> "e.workDate";
+            case MONTH -> "cast(function('date_trunc', 'month', e.workDate) as LocalDate)";
+            case WEEK -> {
+                LocalDate origin = LocalDate.of(2000, 1, 1).with(TemporalAdjusters.nextOrSame(weekStart));
+                yield "cast(function('date_bin', '7 days', cast(e.workDate as LocalDateTime), "
+                        + "cast({d '" + origin + "'} as LocalDateTime)) as LocalDate)";
+            }
+            case TOTAL -> null;
+        };
+    }
+}
