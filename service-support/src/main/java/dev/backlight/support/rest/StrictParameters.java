@@ -1,13 +1,16 @@
 package dev.backlight.support.rest;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -46,6 +49,10 @@ public class StrictParameters implements ParamConverterProvider {
         String name = parameterName(annotations);
         if (rawType.isEnum()) {
             return (ParamConverter<T>) new EnumConverter(rawType, name);
+        }
+        if (rawType == Choices.class && genericType instanceof ParameterizedType choices
+                && choices.getActualTypeArguments()[0] instanceof Class<?> element && element.isEnum()) {
+            return (ParamConverter<T>) new ChoicesConverter(new EnumConverter(element, name));
         }
         Reading<T> reading = (Reading<T>) READINGS.get(boxed(rawType));
         return reading == null ? null : new Converter<>(reading, name);
@@ -95,6 +102,28 @@ public class StrictParameters implements ParamConverterProvider {
         @Override
         public String toString(E value) {
             return value == null ? null : value.name();
+        }
+    }
+
+    private record ChoicesConverter<E extends Enum<E>>(EnumConverter<E> each) implements ParamConverter<Choices<E>> {
+
+        @Override
+        public Choices<E> fromString(String text) {
+            if (text == null) {
+                return null;
+            }
+            Set<E> values = EnumSet.noneOf(each.type());
+            for (String part : text.split(",")) {
+                if (!part.isBlank() && !part.trim().equalsIgnoreCase("none")) {
+                    values.add(each.fromString(part));
+                }
+            }
+            return new Choices<>(values);
+        }
+
+        @Override
+        public String toString(Choices<E> value) {
+            return value == null ? null : String.join(",", value.values().stream().map(Enum::name).sorted().toList());
         }
     }
 

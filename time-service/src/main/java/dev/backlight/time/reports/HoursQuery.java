@@ -3,15 +3,15 @@ package dev.backlight.time.reports;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
+import dev.backlight.support.rest.Choices;
 import dev.backlight.support.rest.DateRange;
 
 /** The parameters of the hours aggregate, shared by its JSON and CSV forms. */
 class HoursQuery extends DateRange {
 
-    /** Comma list of function, client, employee, team; or none. */
     @QueryParam("groupBy")
-    @DefaultValue("function")
-    String groupBy;
+    @DefaultValue("FUNCTION")
+    Choices<ReportService.Dimension> groupBy;
 
     @QueryParam("bucket")
     @DefaultValue("TOTAL")

@@ -3,10 +3,7 @@ package dev.backlight.time.reports;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,7 +19,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.backlight.support.csv.Csv;
 import dev.backlight.support.csv.CsvExportable;
 import dev.backlight.support.csv.CsvTable;
-import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.rest.DateRange;
 import dev.backlight.support.rest.ValidRange;
 import dev.backlight.support.tenancy.Roles;
@@ -160,25 +156,6 @@ public class ReportResource {
     }
 
     private Uni<ReportService.HoursReport> report(HoursQuery query) {
-        return reportService.hours(query.filter(), dimensions(query.groupBy), query.bucket);
-    }
-
-    private static Set<Dimension> dimensions(String groupBy) {
-        Set<Dimension> dimensions = EnumSet.noneOf(Dimension.class);
-        for (String part : groupBy.split(",")) {
-            if (!part.isBlank() && !part.trim().equalsIgnoreCase("none")) {
-                dimensions.add(parse(Dimension.class, "groupBy", part));
-            }
-        }
-        return dimensions;
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField(field, "has an unknown value '" + value.trim() + "'; use one of "
-                    + EnumSet.allOf(type).toString().toLowerCase(Locale.ROOT));
-        }
+        return reportService.hours(query.filter(), query.groupBy.values(), query.bucket);
     }
 }
