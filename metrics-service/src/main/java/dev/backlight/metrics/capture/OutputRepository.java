@@ -36,8 +36,7 @@ class OutputRepository implements PanacheRepository<OutputRecord> {
             where.append(" and employeeId = :employee");
             params.and("employee", employeeId);
         }
-        var query = find(where + " order by periodEnd, id", params).page(page.panache());
-        return query.list().chain(items -> query.count().map(total -> new ListPage<>(items, page.page(), page.size(), total)));
+        return ListPage.of(find(where + " order by periodEnd, id", params), page);
     }
 
     /**

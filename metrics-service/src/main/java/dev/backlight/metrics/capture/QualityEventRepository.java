@@ -32,8 +32,7 @@ class QualityEventRepository implements PanacheRepository<QualityEvent> {
         if (functionCode != null) {
             params.and("function", functionCode);
         }
-        var query = find(where + " order by occurredOn, id", params).page(page.panache());
-        return query.list().chain(items -> query.count().map(total -> new ListPage<>(items, page.page(), page.size(), total)));
+        return ListPage.of(find(where + " order by occurredOn, id", params), page);
     }
 
     /**

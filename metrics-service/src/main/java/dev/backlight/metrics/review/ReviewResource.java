@@ -50,6 +50,6 @@ public class ReviewResource {
             + "quality against the previous quarter, processes added without simplification, and whether the next "
             + "quarter's focus is process improvement or capacity adjustment, with the reasons. As CSV (Accept: text/csv): quarterly review's per-function quality against the previous quarter.")
     public Uni<QuarterlyReview> quarterly(@Parameter(example = "2026-Q1") @QueryParam("quarter") @NotNull Quarter quarter) {
-        return reviews.quarterly(quarter.year(), quarter.number());
+        return reviews.quarterly(quarter);
     }
 }

@@ -23,6 +23,7 @@ import dev.backlight.metrics.review.process.ProcessChange;
 import dev.backlight.metrics.review.process.ProcessRegisterService;
 import dev.backlight.support.csv.CsvExportable;
 import dev.backlight.support.csv.CsvTable;
+import dev.backlight.support.time.Quarter;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -165,10 +166,10 @@ public class ReviewService {
                         .map(now -> new MonthlyReview(month, changes(before, now), improveNext(now), now)));
     }
 
-    public Uni<QuarterlyReview> quarterly(int year, int quarter) {
-        LocalDate from = LocalDate.of(year, 3 * (quarter - 1) + 1, 1);
-        LocalDate to = from.plusMonths(3);
-        return metrics.figures(from.minusMonths(3), from, Slice.FUNCTION)
+    public Uni<QuarterlyReview> quarterly(Quarter quarter) {
+        LocalDate from = quarter.start();
+        LocalDate to = quarter.end();
+        return metrics.figures(quarter.previous().start(), from, Slice.FUNCTION)
                 .chain(before -> metrics.figures(from, to, Slice.FUNCTION)
                         .chain(now -> processes.between(from, to).map(changes -> {
                             WorkloadRatio workload = workload(before, now);
@@ -177,7 +178,7 @@ public class ReviewService {
                                     .filter(ProcessChange::addsWorkloadWithoutSimplification)
                                     .map(c -> new UnsimplifiedProcess(c.functionCode, c.name, c.effectiveOn, c.hoursPerMonth))
                                     .toList();
-                            return new QuarterlyReview(year + "-Q" + quarter, from, to, workload, errors, added,
+                            return new QuarterlyReview(quarter.toString(), from, to, workload, errors, added,
                                     recommend(now, workload, errors, added), now);
                         })));
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -23,6 +24,12 @@ public record ListPage<T>(
         int from = (int) Math.min((long) request.page() * request.size(), all.size());
         int to = Math.min(from + request.size(), all.size());
         return new ListPage<>(List.copyOf(all.subList(from, to)), request.page(), request.size(), all.size());
+    }
+
+    /** The page {@code request} asks for of a query's results, with the count of all of them; in the caller's session. */
+    public static <T> Uni<ListPage<T>> of(PanacheQuery<T> query, PageRequest request) {
+        PanacheQuery<T> paged = query.page(request.panache());
+        return paged.list().chain(items -> paged.count().map(total -> new ListPage<>(items, request.page(), request.size(), total)));
     }
 
     public <R> ListPage<R> map(Function<T, R> mapper) {

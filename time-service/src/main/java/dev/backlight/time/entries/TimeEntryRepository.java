@@ -1,5 +1,7 @@
 package dev.backlight.time.entries;
 
+import static dev.backlight.support.persistence.QueryConditions.andEquals;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -93,21 +95,14 @@ public class TimeEntryRepository implements PanacheRepository<TimeEntry> {
         StringBuilder where = new StringBuilder(" where e.workDate >= :from and e.workDate < :to");
         parameters.put("from", filter.from());
         parameters.put("to", filter.to());
-        condition(where, parameters, "e.employeeId", "employeeId", filter.employeeId());
-        condition(where, parameters, "f.code", "functionCode", filter.functionCode());
-        condition(where, parameters, "c.code", "clientCode", filter.clientCode());
-        condition(where, parameters, "e.source", "source", filter.source());
+        andEquals(where, parameters, "e.employeeId", "employeeId", filter.employeeId());
+        andEquals(where, parameters, "f.code", "functionCode", filter.functionCode());
+        andEquals(where, parameters, "c.code", "clientCode", filter.clientCode());
+        andEquals(where, parameters, "e.source", "source", filter.source());
         if (filter.needsReview() != null) {
             where.append(filter.needsReview() ? " and e.reviewReason is not null" : " and e.reviewReason is null");
         }
         return where.toString();
-    }
-
-    private static void condition(StringBuilder where, Map<String, Object> parameters, String path, String name, Object value) {
-        if (value != null) {
-            where.append(" and ").append(path).append(" = :").append(name);
-            parameters.put(name, value);
-        }
     }
 
     public Uni<TimeEntry> findByExternalRef(String externalRef) {

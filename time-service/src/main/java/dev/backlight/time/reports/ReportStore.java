@@ -1,5 +1,7 @@
 package dev.backlight.time.reports;
 
+import static dev.backlight.support.persistence.QueryConditions.andEquals;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -76,10 +78,10 @@ class ReportStore {
             }
             fromWhere.append(" where e.workDate >= :from and e.workDate < :to and e.durationSeconds is not null");
             Map<String, Object> parameters = new HashMap<>(Map.of("from", filter.from(), "to", filter.to()));
-            condition(fromWhere, parameters, "e.employeeId", "employeeId", filter.employeeId());
-            condition(fromWhere, parameters, "f.code", "functionCode", filter.functionCode());
-            condition(fromWhere, parameters, "c.code", "clientCode", filter.clientCode());
-            condition(fromWhere, parameters, "emp.team", "team", filter.team());
+            andEquals(fromWhere, parameters, "e.employeeId", "employeeId", filter.employeeId());
+            andEquals(fromWhere, parameters, "f.code", "functionCode", filter.functionCode());
+            andEquals(fromWhere, parameters, "c.code", "clientCode", filter.clientCode());
+            andEquals(fromWhere, parameters, "emp.team", "team", filter.team());
 
             StringBuilder select = new StringBuilder("select ").append(period == null ? "cast(null as LocalDate)" : period);
             StringBuilder grouping = new StringBuilder(period == null ? "" : period);
@@ -126,13 +128,6 @@ class ReportStore {
     public Uni<List<InterruptionMoment>> interruptionMoments(LocalDate from, LocalDate to, Long employeeId) {
         return inScope(from, to, employeeId, InterruptionMoment.class, "i",
                 "select i.employeeId, i.occurredAt, i.kind from Interruption i", "order by i.employeeId, i.occurredAt");
-    }
-
-    private static void condition(StringBuilder where, Map<String, Object> parameters, String path, String name, Object value) {
-        if (value != null) {
-            where.append(" and ").append(path).append(" = :").append(name);
-            parameters.put(name, value);
-        }
     }
 
     /**
