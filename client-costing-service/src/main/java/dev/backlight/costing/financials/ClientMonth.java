@@ -18,7 +18,7 @@ import dev.backlight.support.tenancy.TenantScopedEntity;
 /** A client account's revenue and agent cost for one month, in the tenant's currency. */
 @Entity
 @Table(name = "client_month")
-public class ClientMonth extends TenantScopedEntity {
+class ClientMonth extends TenantScopedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -48,6 +48,19 @@ public class FinancialsService {
         return months.between(from.atDay(1), to.plusMonths(1).atDay(1));
     }
 
+    /** One client's figures for one month, as the margin calculations read them. */
+    public record ClientMonthFigures(String clientCode, YearMonth month, BigDecimal revenue, BigDecimal agentCost,
+            Integer agentHeadcount) {
+    }
+
+    /** The figures of the months [from, to], every client's. */
+    @WithSession
+    public Uni<List<ClientMonthFigures>> figuresBetween(YearMonth from, YearMonth to) {
+        return months.between(from.atDay(1), to.plusMonths(1).atDay(1)).map(list -> list.stream()
+                .map(m -> new ClientMonthFigures(m.clientCode, YearMonth.from(m.month), m.revenue, m.agentCost, m.agentHeadcount))
+                .toList());
+    }
+
     @WithTransaction
     public Uni<Void> delete(String clientCode, YearMonth month, String ifMatch) {
         return months.find("clientCode = ?1 and month = ?2", clientCode, month.atDay(1)).firstResult()

@@ -15,8 +15,7 @@ import dev.backlight.costing.overtime.OvertimeService.EmployeeOvertime;
 import dev.backlight.costing.overtime.OvertimeService.FixComparison;
 import dev.backlight.costing.overtime.OvertimeService.OvertimeReport;
 import dev.backlight.costing.overtime.OvertimeService.Week;
-import dev.backlight.costing.policy.CostingPolicy;
-import dev.backlight.costing.rates.LabourRate;
+import dev.backlight.costing.policy.PolicyTerms;
 import dev.backlight.costing.rates.RateBook;
 import dev.backlight.costing.upstream.Directory;
 import dev.backlight.costing.upstream.TimeServiceClient.HoursRow;
@@ -37,11 +36,11 @@ final class OvertimeCalculator {
      * towards a week's threshold), costed at each day's rate times the policy's multiplier, and each fix option weighed
      * against it.
      */
-    static OvertimeReport compute(LocalDate from, LocalDate to, WorkWeek workWeek, Directory dir, List<LabourRate> rates,
-            CostingPolicy policy, List<ProcessFixOption> options, List<HoursRow> rows) {
-        RateBook book = new RateBook(rates, dir.teams());
-        BigDecimal threshold = policy.overtimeWeeklyThreshold;
-        BigDecimal multiplier = policy.overtimeMultiplier;
+    static OvertimeReport compute(LocalDate from, LocalDate to, WorkWeek workWeek, Directory dir, RateBook rates,
+            PolicyTerms policy, List<ProcessFixOption> options, List<HoursRow> rows) {
+        RateBook book = rates.withTeams(dir.teams());
+        BigDecimal threshold = policy.overtimeWeeklyThreshold();
+        BigDecimal multiplier = policy.overtimeMultiplier();
 
         // employee -> week -> day -> hours, in day order
         Map<Long, Map<LocalDate, TreeMap<LocalDate, BigDecimal>>> byEmployee = new TreeMap<>();

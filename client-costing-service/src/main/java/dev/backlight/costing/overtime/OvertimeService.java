@@ -7,9 +7,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.backlight.costing.policy.CostingPolicy;
+import dev.backlight.costing.policy.PolicyTerms;
 import dev.backlight.costing.policy.PolicyService;
-import dev.backlight.costing.rates.LabourRate;
+import dev.backlight.costing.rates.RateBook;
 import dev.backlight.costing.rates.RateService;
 import dev.backlight.costing.upstream.DirectoryService;
 import dev.backlight.costing.upstream.TimeService;
@@ -83,7 +83,7 @@ public class OvertimeService {
         }
     }
 
-    private record Local(List<LabourRate> rates, CostingPolicy policy, List<ProcessFixOption> options) {
+    private record Local(RateBook rates, PolicyTerms policy, List<ProcessFixOption> options) {
     }
 
     private final TimeService time;
@@ -113,7 +113,7 @@ public class OvertimeService {
 
     /** The rates, the policy and the fix options, each read in its own short session. */
     private Uni<Local> local() {
-        return rates.all().chain(rateList -> policies.current()
-                .chain(policy -> options.all().map(optionList -> new Local(rateList, policy, optionList))));
+        return rates.book().chain(book -> policies.terms()
+                .chain(policy -> options.all().map(optionList -> new Local(book, policy, optionList))));
     }
 }

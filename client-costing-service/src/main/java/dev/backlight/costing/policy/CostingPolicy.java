@@ -19,7 +19,7 @@ import dev.backlight.support.tenancy.TenantScopedEntity;
 /** A tenant's overtime rule, how shared hours are allocated, and its single-client baseline. */
 @Entity
 @Table(name = "costing_policy")
-public class CostingPolicy extends TenantScopedEntity {
+class CostingPolicy extends TenantScopedEntity {
 
     /** The seed's overtime rule: over 40 hours a week, at 1.5 times the rate. */
     public static final BigDecimal DEFAULT_THRESHOLD = new BigDecimal("40.00");

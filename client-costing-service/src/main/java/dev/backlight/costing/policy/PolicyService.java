@@ -35,6 +35,12 @@ public class PolicyService {
         return policies.current();
     }
 
+    /** The rules in force, the seed's defaults when the tenant never set its own. */
+    @WithSession
+    public Uni<PolicyTerms> terms() {
+        return policies.current().map(PolicyTerms::of);
+    }
+
     @WithTransaction
     public Uni<CostingPolicy> update(PolicyInput input, String ifMatch) {
         return policies.lockAndFind().chain(found -> {

@@ -13,13 +13,11 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.backlight.costing.financials.ClientMonth;
 import dev.backlight.costing.financials.FinancialsService;
 import dev.backlight.costing.money.Amounts;
 import dev.backlight.costing.policy.AllocationPolicy;
-import dev.backlight.costing.policy.CostingPolicy;
+import dev.backlight.costing.policy.PolicyTerms;
 import dev.backlight.costing.policy.PolicyService;
-import dev.backlight.costing.rates.LabourRate;
 import dev.backlight.costing.rates.RateBook;
 import dev.backlight.costing.rates.RateService;
 import dev.backlight.costing.upstream.Directory;
@@ -103,7 +101,7 @@ public class ProfitabilityService {
         }
     }
 
-    private record Local(List<LabourRate> rates, List<ClientMonth> months, CostingPolicy policy) {
+    private record Local(RateBook rates, List<FinancialsService.ClientMonthFigures> months, PolicyTerms policy) {
     }
 
     /** Periods of unchanged rates costed in one request: each is one read of time-service. */
@@ -130,7 +128,7 @@ public class ProfitabilityService {
         LocalDate start = from.atDay(1);
         LocalDate end = to.plusMonths(1).atDay(1);
         return directory.load().chain(dir -> local(from, to).chain(local -> {
-            RateBook book = new RateBook(local.rates(), dir.teams());
+            RateBook book = local.rates().withTeams(dir.teams());
             List<RateBook.Segment> segments = book.segments(start, end);
             if (segments.size() > MAX_RATE_PERIODS) {
                 throw ApiException.invalidField("to", "the months hold " + segments.size() + " periods of different labour "
@@ -149,7 +147,7 @@ public class ProfitabilityService {
     public Uni<ClientLoad> clientLoad(YearMonth from, YearMonth to) {
         LocalDate start = from.atDay(1);
         LocalDate end = to.plusMonths(1).atDay(1);
-        return time.hoursByClientAndFunction(start, end).chain(report -> policies.current().map(policy -> {
+        return time.hoursByClientAndFunction(start, end).chain(report -> policies.terms().map(policy -> {
             Map<String, BigDecimal> perClient = new HashMap<>();
             BigDecimal shared = BigDecimal.ZERO;
             for (HoursRow row : report.rows()) {
@@ -166,8 +164,8 @@ public class ProfitabilityService {
                             Amounts.percent(Amounts.hoursOf(row.seconds()), perClient.get(row.clientCode()))))
                     .toList();
             BigDecimal clientHours = perClient.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal baseline = policy.singleClientBaselineHours == null ? null
-                    : policy.singleClientBaselineHours.multiply(BigDecimal.valueOf(from.until(to, java.time.temporal.ChronoUnit.MONTHS) + 1));
+            BigDecimal baseline = policy.singleClientBaselineHours() == null ? null
+                    : policy.singleClientBaselineHours().multiply(BigDecimal.valueOf(from.until(to, java.time.temporal.ChronoUnit.MONTHS) + 1));
             BigDecimal ratio = baseline == null ? null
                     : clientHours.add(shared).divide(baseline, 2, RoundingMode.HALF_UP);
             return new ClientLoad(from, to, functions, perClient.size(), Amounts.hours(clientHours), Amounts.hours(shared),
@@ -177,8 +175,8 @@ public class ProfitabilityService {
 
     /** The rates, the months' financials and the policy, each read in its own short session. */
     private Uni<Local> local(YearMonth from, YearMonth to) {
-        return rates.all().chain(rateList -> months.between(from, to)
-                .chain(monthList -> policies.current().map(policy -> new Local(rateList, monthList, policy))));
+        return rates.book().chain(book -> months.figuresBetween(from, to)
+                .chain(monthList -> policies.terms().map(policy -> new Local(book, monthList, policy))));
     }
 
     /** Running totals of one client (or of the shared hours), exact until presented. */
@@ -204,15 +202,15 @@ public class ProfitabilityService {
                 tally.cost = tally.cost.add(hours.multiply(book.rateFor(row.employeeId(), day).hourly()));
             }
         }
-        for (ClientMonth month : local.months()) {
-            Tally tally = clients.computeIfAbsent(month.clientCode, c -> new Tally());
-            tally.revenue = tally.revenue.add(month.revenue);
-            tally.agentCost = tally.agentCost.add(month.agentCost);
-            tally.headcount = tally.headcount.add(BigDecimal.valueOf(month.agentHeadcount == null ? 0 : month.agentHeadcount));
-            tally.monthsWithFinancials.add(YearMonth.from(month.month));
+        for (FinancialsService.ClientMonthFigures month : local.months()) {
+            Tally tally = clients.computeIfAbsent(month.clientCode(), c -> new Tally());
+            tally.revenue = tally.revenue.add(month.revenue());
+            tally.agentCost = tally.agentCost.add(month.agentCost());
+            tally.headcount = tally.headcount.add(BigDecimal.valueOf(month.agentHeadcount() == null ? 0 : month.agentHeadcount()));
+            tally.monthsWithFinancials.add(month.month());
         }
 
-        AllocationPolicy allocation = local.policy().allocation;
+        AllocationPolicy allocation = local.policy().allocation();
         Map<String, BigDecimal> weights = new HashMap<>();
         clients.forEach((code, tally) -> weights.put(code, switch (allocation) {
             case NONE -> BigDecimal.ZERO;

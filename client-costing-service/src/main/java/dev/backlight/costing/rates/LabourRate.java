@@ -21,7 +21,7 @@ import dev.backlight.support.tenancy.TenantScopedEntity;
  */
 @Entity
 @Table(name = "labour_rate")
-public class LabourRate extends TenantScopedEntity {
+class LabourRate extends TenantScopedEntity {
 
     public enum Scope {
         TENANT, TEAM, EMPLOYEE

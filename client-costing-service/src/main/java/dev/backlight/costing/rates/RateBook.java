@@ -33,9 +33,19 @@ public final class RateBook {
     private final List<LabourRate> rates;
     private final Map<Long, String> teams;
 
-    public RateBook(List<LabourRate> rates, Map<Long, String> teams) {
+    RateBook(List<LabourRate> rates, Map<Long, String> teams) {
         this.rates = rates;
         this.teams = teams;
+    }
+
+    /** The book of a tenant that never set a rate: every hour at the seed's rate. */
+    public static RateBook seedOnly() {
+        return new RateBook(List.of(), Map.of());
+    }
+
+    /** The same rates, with the teams that team rates apply to (employee id to team). */
+    public RateBook withTeams(Map<Long, String> employeeTeams) {
+        return new RateBook(rates, employeeTeams);
     }
 
     public Rate rateFor(Long employeeId, LocalDate day) {

@@ -3,6 +3,7 @@ package dev.backlight.costing.rates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -51,6 +52,12 @@ public class RateService {
     @WithSession
     public Uni<List<LabourRate>> all() {
         return rates.all();
+    }
+
+    /** Every rate of the tenant as a book to cost hours with; team rates apply once it has the teams. */
+    @WithSession
+    public Uni<RateBook> book() {
+        return rates.all().map(list -> new RateBook(list, Map.of()));
     }
 
     @WithTransaction

@@ -14,7 +14,8 @@ import java.util.Map;
 
 import dev.backlight.costing.overtime.OvertimeService.FixComparison;
 import dev.backlight.costing.overtime.OvertimeService.OvertimeReport;
-import dev.backlight.costing.policy.CostingPolicy;
+import dev.backlight.costing.policy.PolicyTerms;
+import dev.backlight.costing.rates.RateBook;
 import dev.backlight.costing.upstream.Directory;
 import dev.backlight.costing.upstream.TimeServiceClient.Employee;
 import dev.backlight.costing.upstream.TimeServiceClient.HoursRow;
@@ -53,8 +54,8 @@ class OvertimeCalculatorTest {
 
     @Test
     void theHoursPastFortyFallOnTheDayTheThresholdIsCrossedAndCostTimeAndAHalf() {
-        OvertimeReport report = OvertimeCalculator.compute(MONDAY, MONDAY.plusWeeks(1), MONDAYS, DIRECTORY, List.of(),
-                new CostingPolicy(), List.of(), fortyFiveHours(MONDAY));
+        OvertimeReport report = OvertimeCalculator.compute(MONDAY, MONDAY.plusWeeks(1), MONDAYS, DIRECTORY, RateBook.seedOnly(),
+                PolicyTerms.defaults(), List.of(), fortyFiveHours(MONDAY));
 
         // Monday to Thursday make 36 h; Friday's 9 h cross 40 by 5. At the seed's $25 x 1.5: $187.50.
         assertEquals(new BigDecimal("5.00"), report.overtimeHours());
@@ -68,8 +69,8 @@ class OvertimeCalculatorTest {
     @Test
     void hoursBeforeThePeriodCountTowardsItsFirstWeek() {
         // The period starts on Friday: only Friday's overtime is in it, but Monday to Thursday still count.
-        OvertimeReport report = OvertimeCalculator.compute(MONDAY.plusDays(4), MONDAY.plusDays(5), MONDAYS, DIRECTORY, List.of(),
-                new CostingPolicy(), List.of(), fortyFiveHours(MONDAY));
+        OvertimeReport report = OvertimeCalculator.compute(MONDAY.plusDays(4), MONDAY.plusDays(5), MONDAYS, DIRECTORY, RateBook.seedOnly(),
+                PolicyTerms.defaults(), List.of(), fortyFiveHours(MONDAY));
 
         assertEquals(new BigDecimal("5.00"), report.overtimeHours());
     }
@@ -77,8 +78,8 @@ class OvertimeCalculatorTest {
     @Test
     void aFixCheaperThanTheOvertimeItAvoidsPaysBack() {
         // Saves 3 h a week of the 5 h of overtime: 3 x $25 x 1.5 x 52 = $5,850 a year, for $100 a month and $1,000 set-up.
-        OvertimeReport report = OvertimeCalculator.compute(MONDAY, MONDAY.plusWeeks(1), MONDAYS, DIRECTORY, List.of(),
-                new CostingPolicy(), List.of(option("100", "1000", "3")), fortyFiveHours(MONDAY));
+        OvertimeReport report = OvertimeCalculator.compute(MONDAY, MONDAY.plusWeeks(1), MONDAYS, DIRECTORY, RateBook.seedOnly(),
+                PolicyTerms.defaults(), List.of(option("100", "1000", "3")), fortyFiveHours(MONDAY));
 
         FixComparison fix = report.fixes().get(0);
         assertEquals(new BigDecimal("3.00"), fix.overtimeHoursAvoidedPerWeek());
@@ -91,8 +92,8 @@ class OvertimeCalculatorTest {
 
     @Test
     void aFixThatCostsMoreThanItSavesNeverPaysBack() {
-        OvertimeReport report = OvertimeCalculator.compute(MONDAY, MONDAY.plusWeeks(1), MONDAYS, DIRECTORY, List.of(),
-                new CostingPolicy(), List.of(option("2000", "5000", "1")), fortyFiveHours(MONDAY));
+        OvertimeReport report = OvertimeCalculator.compute(MONDAY, MONDAY.plusWeeks(1), MONDAYS, DIRECTORY, RateBook.seedOnly(),
+                PolicyTerms.defaults(), List.of(option("2000", "5000", "1")), fortyFiveHours(MONDAY));
 
         FixComparison fix = report.fixes().get(0);
         assertNull(fix.paybackMonths());

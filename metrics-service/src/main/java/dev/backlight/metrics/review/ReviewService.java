@@ -19,7 +19,6 @@ import dev.backlight.metrics.productivity.FunctionFigures;
 import dev.backlight.metrics.productivity.MetricsService.PeriodFigures;
 import dev.backlight.metrics.productivity.MetricsService.Slice;
 import dev.backlight.metrics.productivity.MetricsService;
-import dev.backlight.metrics.review.process.ProcessChange;
 import dev.backlight.metrics.review.process.ProcessRegisterService;
 import dev.backlight.support.csv.CsvExportable;
 import dev.backlight.support.csv.CsvTable;
@@ -171,12 +170,11 @@ public class ReviewService {
         LocalDate to = quarter.end();
         return metrics.figures(quarter.previous().start(), from, Slice.FUNCTION)
                 .chain(before -> metrics.figures(from, to, Slice.FUNCTION)
-                        .chain(now -> processes.between(from, to).map(changes -> {
+                        .chain(now -> processes.addedWithoutSimplification(from, to).map(changes -> {
                             WorkloadRatio workload = workload(before, now);
                             List<ErrorRateChange> errors = errorRates(before, now);
                             List<UnsimplifiedProcess> added = changes.stream()
-                                    .filter(ProcessChange::addsWorkloadWithoutSimplification)
-                                    .map(c -> new UnsimplifiedProcess(c.functionCode, c.name, c.effectiveOn, c.hoursPerMonth))
+                                    .map(c -> new UnsimplifiedProcess(c.functionCode(), c.name(), c.effectiveOn(), c.hoursPerMonth()))
                                     .toList();
                             return new QuarterlyReview(quarter.toString(), from, to, workload, errors, added,
                                     recommend(now, workload, errors, added), now);

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import dev.backlight.support.problem.ApiException;
 import io.smallrye.mutiny.Uni;
 
-/** The tenant's functions and client accounts as the other features see them, in the current session. */
+/** Which functions and client accounts take new time, as the other features ask it, in the current session. */
 @ApplicationScoped
 public class CatalogService {
 
@@ -16,10 +16,6 @@ public class CatalogService {
     @Inject
     ClientAccountRepository clients;
 
-    /** Both lists, in two small queries. */
-    public Uni<Catalog> load() {
-        return functions.listAll().chain(fs -> clients.listAll().map(cs -> Catalog.of(fs, cs)));
-    }
 
     /** The id of a function that accepts new time; 400 naming functionCode otherwise. */
     public Uni<Long> functionIdForNewTime(String code) {

@@ -19,7 +19,7 @@ import dev.backlight.support.tenancy.TenantScopedEntity;
 
 /** A back-office employee, linked to the identity-provider subject they log in as. */
 @Entity
-public class Employee extends TenantScopedEntity {
+class Employee extends TenantScopedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -35,7 +35,7 @@ public class EmployeeScope {
     }
 
     /** The caller's own employee record; 403 when their login is linked to none. */
-    public Uni<Employee> self() {
+    Uni<Employee> self() {
         return employees.findBySubject(caller.subject()).onItem().ifNull()
                 .failWith(() -> ApiException.forbidden("No employee is linked to this login"));
     }
@@ -44,20 +44,20 @@ public class EmployeeScope {
      * The employee a time change is for, locked until the transaction ends so that concurrent changes to one
      * employee's time are checked one after another. {@code requested} may be null to mean "myself".
      */
-    public Uni<Employee> forTimeChange(Long requested) {
+    public Uni<EmployeeRef> forTimeChange(Long requested) {
         return callerMayCapture().chain(() -> target(requested, managesTime(), UNKNOWN_IN_BODY))
-                .chain(employee -> employees.lockForTimeChange(employee.id));
+                .chain(employee -> employees.lockForTimeChange(employee.id)).map(EmployeeRef::of);
     }
 
     /** The employee whose time is read; staff may name only themselves. */
-    public Uni<Employee> forReading(Long requested) {
-        return target(requested, seesWholeTenant(), UNKNOWN_IN_BODY);
+    public Uni<EmployeeRef> forReading(Long requested) {
+        return target(requested, seesWholeTenant(), UNKNOWN_IN_BODY).map(EmployeeRef::of);
     }
 
     /** As {@link #forTimeChange}, for an employee named by the request's path: an unknown one is a 404. */
-    public Uni<Employee> forTimeChangeAt(long pathId) {
+    public Uni<EmployeeRef> forTimeChangeAt(long pathId) {
         return callerMayCapture().chain(() -> target(pathId, managesTime(), UNKNOWN_IN_PATH))
-                .chain(employee -> employees.lockForTimeChange(employee.id));
+                .chain(employee -> employees.lockForTimeChange(employee.id)).map(EmployeeRef::of);
     }
 
     /**
@@ -74,10 +74,10 @@ public class EmployeeScope {
     }
 
     /** The employee an imported row names by email, locked as for any time change; 400 naming the field if unknown. */
-    public Uni<Employee> forImportedTime(String email) {
+    public Uni<EmployeeRef> forImportedTime(String email) {
         return employees.findByEmail(email)
                 .onItem().ifNull().failWith(() -> ApiException.invalidField("employeeEmail", "does not exist"))
-                .chain(employee -> employees.lockForTimeChange(employee.id));
+                .chain(employee -> employees.lockForTimeChange(employee.id)).map(EmployeeRef::of);
     }
 
     /** Locks every employee's time until the transaction ends, for a change that affects everyone (a period lock). */
@@ -86,13 +86,18 @@ public class EmployeeScope {
     }
 
     /** Whether the caller's login is or ever was this employee's, so that clearing a link does not hide it. */
-    public Uni<Boolean> isOrWasCaller(Employee employee) {
-        return logins.wasEverLinked(employee.id, caller.subject())
-                .map(linked -> linked || caller.subject().equals(employee.subject));
+    public Uni<Boolean> isOrWasCaller(Long employeeId) {
+        return employees.findById(employeeId).chain(employee -> logins.wasEverLinked(employeeId, caller.subject())
+                .map(linked -> linked || caller.subject().equals(employee.subject)));
     }
 
     /** As {@link #forReading}, for an employee named by the request's path: an unknown one is a 404. */
-    public Uni<Employee> forReadingAt(long pathId) {
+    public Uni<EmployeeRef> forReadingAt(long pathId) {
+        return readableAt(pathId).map(EmployeeRef::of);
+    }
+
+    /** The record of an employee the caller may read, named by the request's path. */
+    Uni<Employee> readableAt(long pathId) {
         return target(pathId, seesWholeTenant(), UNKNOWN_IN_PATH);
     }
 

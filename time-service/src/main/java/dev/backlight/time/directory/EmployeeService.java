@@ -54,7 +54,7 @@ public class EmployeeService {
 
     @WithSession
     public Uni<Employee> get(Long id) {
-        return scope.forReadingAt(id);
+        return scope.readableAt(id);
     }
 
     @WithSession
@@ -67,7 +67,7 @@ public class EmployeeService {
         return tenantService.current().chain(tenant -> uniqueness(data, null).chain(() -> {
             Employee employee = new Employee();
             employee.createdAt = clock.instant();
-            apply(employee, data, tenant.timeZone);
+            apply(employee, data, tenant.timeZone());
             return employees.persist(employee).call(created -> logins.recordChange(created, null, caller.subject(), clock.instant()));
         }));
     }

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 import dev.backlight.support.problem.ApiException;
 import dev.backlight.time.directory.EmployeeScope;
-import dev.backlight.time.tenants.Tenant;
+import dev.backlight.time.tenants.TenantProfile;
 import dev.backlight.time.tenants.TenantService;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -65,7 +65,7 @@ public class ImportService {
         });
     }
 
-    private Uni<Boolean> importRow(Tenant tenant, ImportRow row) {
+    private Uni<Boolean> importRow(TenantProfile tenant, ImportRow row) {
         if (row.externalRef() == null || row.externalRef().isBlank()) {
             throw ApiException.invalidField("externalRef", "is required so that a re-run import does not duplicate");
         }
@@ -77,7 +77,7 @@ public class ImportService {
         }
         return employeeScope.forImportedTime(row.employeeEmail())
                 .chain(employee -> entries.findByExternalRef(row.externalRef()).chain(existing -> {
-                    var input = new TimeEntryService.EntryInput(employee.id, row.functionCode(), blankToNull(row.clientCode()),
+                    var input = new TimeEntryService.EntryInput(employee.id(), row.functionCode(), blankToNull(row.clientCode()),
                             row.time(), row.notes(), row.externalRef());
                     if (existing != null) {
                         // A re-run of the same file skips its rows; a changed row under a known externalRef is a 409.

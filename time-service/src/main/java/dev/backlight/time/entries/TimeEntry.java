@@ -22,7 +22,7 @@ import dev.backlight.support.tenancy.TenantScopedEntity;
  */
 @Entity
 @Table(name = "time_entry")
-public class TimeEntry extends TenantScopedEntity {
+class TimeEntry extends TenantScopedEntity {
 
     /** Why an entry needs a person to look at it. */
     public static final String TIMER_OVER_LIMIT = "TIMER_OVER_LIMIT";

@@ -16,7 +16,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class TimeEntryRepository implements PanacheRepository<TimeEntry> {
+class TimeEntryRepository implements PanacheRepository<TimeEntry> {
 
     /** Sentinel for "no entry to exclude" (ids start at 1). */
     public static final long NONE = 0L;
@@ -25,15 +25,7 @@ public class TimeEntryRepository implements PanacheRepository<TimeEntry> {
         return find("employeeId = ?1 and startedAt is not null and endedAt is null", employeeId).firstResult();
     }
 
-    /** The first running timer whose work date falls in [firstDay, lastDay]. */
-    public Uni<TimeEntry> findRunningWithin(LocalDate firstDay, LocalDate lastDay) {
-        return find("startedAt is not null and endedAt is null and workDate >= ?1 and workDate <= ?2 order by startedAt",
-                firstDay, lastDay).firstResult();
-    }
 
-    public Uni<List<TimeEntry>> listRunning() {
-        return list("startedAt is not null and endedAt is null order by startedAt");
-    }
 
     /** The first timed entry of the employee overlapping [start, end); a running timer extends to infinity. */
     public Uni<TimeEntry> findOverlapping(Long employeeId, Instant start, Instant end, long excludeId) {
@@ -49,17 +41,29 @@ public class TimeEntryRepository implements PanacheRepository<TimeEntry> {
                 employeeId, day, excludeId).project(Long.class).singleResult();
     }
 
-    /** The entries of one employee's week in the order worked (manual ones last on their day). */
-    public Uni<List<TimeEntry>> listWeek(Long employeeId, LocalDate weekStart) {
-        return list("employeeId = ?1 and workDate >= ?2 and workDate < ?3 order by workDate, startedAt nulls last, id",
-                employeeId, weekStart, weekStart.plusDays(7));
-    }
 
     /** What the API shows of an entry, codes joined in by the database. */
     private static final String VIEW = "select e.id, e.employeeId, f.code, c.code, e.startedAt, e.endedAt, e.zone, e.workDate, "
             + "e.durationSeconds / 60.0, e.source, e.notes, e.externalRef, e.reviewReason, e.version";
     private static final String ENTRIES = " from TimeEntry e join WorkFunction f on f.id = e.functionId"
             + " left join ClientAccount c on c.id = e.clientAccountId";
+
+    /** The view of one entry, or null. */
+    public Uni<TimeEntryView> view(Long id) {
+        return views("e.id = ?1", "e.id", id).map(list -> list.isEmpty() ? null : list.get(0));
+    }
+
+    /** The views of the entries a condition on {@code e} selects, in the given order (positional parameters). */
+    public Uni<List<TimeEntryView>> views(String condition, String order, Object... parameters) {
+        return getSession().chain(session -> {
+            var query = session.createSelectionQuery(VIEW + ENTRIES + " where " + condition + " order by " + order,
+                    TimeEntryView.class);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.getResultList();
+        });
+    }
 
     /** One page of the entries a filter selects, newest first, with the count of all of them. */
     public Uni<ListPage<TimeEntryView>> page(TimeEntryService.EntryFilter filter, PageRequest page) {
@@ -109,8 +113,4 @@ public class TimeEntryRepository implements PanacheRepository<TimeEntry> {
         return find("externalRef", externalRef).firstResult();
     }
 
-    public Uni<Long> countNeedingReview(Long employeeId, LocalDate from, LocalDate toExclusive) {
-        return count("employeeId = ?1 and workDate >= ?2 and workDate < ?3 and (reviewReason is not null or "
-                + "(startedAt is not null and endedAt is null))", employeeId, from, toExclusive);
-    }
 }

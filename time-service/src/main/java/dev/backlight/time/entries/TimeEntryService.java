@@ -12,9 +12,9 @@ import dev.backlight.support.rest.ListPage;
 import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.rest.Versions;
 import dev.backlight.time.directory.CatalogService;
-import dev.backlight.time.directory.Employee;
+import dev.backlight.time.directory.EmployeeRef;
 import dev.backlight.time.directory.EmployeeScope;
-import dev.backlight.time.tenants.Tenant;
+import dev.backlight.time.tenants.TenantProfile;
 import dev.backlight.time.tenants.TenantService;
 import dev.backlight.time.timesheets.OpenPeriods;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -41,9 +41,6 @@ public class TimeEntryService {
     CatalogService catalogService;
 
     @Inject
-    EntryViews views;
-
-    @Inject
     OpenPeriods openPeriods;
 
     /** An entry as the caller describes it; employeeId null means the caller. */
@@ -67,19 +64,19 @@ public class TimeEntryService {
     @WithTransaction
     public Uni<Saved> create(EntryInput input, EntrySource source) {
         return tenantService.current().chain(tenant -> scope.forTimeChange(input.employeeId())
-                .chain(employee -> existingByRef(input.externalRef(), employee).chain(existing -> existing != null
-                        ? replayed(tenant, employee, existing, input).chain(entry -> saved(entry, false))
-                        : insert(tenant, employee, input, source).chain(entry -> saved(entry, true)))));
+                .chain(employee -> existingByRef(input.externalRef()).chain(existing -> existing != null
+                        ? replayed(tenant, employee, existing, input).map(entry -> saved(entry, input, false))
+                        : insert(tenant, employee, input, source).map(entry -> saved(entry, input, true)))));
     }
 
     /** Inserts an entry for an employee whose row the caller has already locked. */
-    Uni<TimeEntry> insert(Tenant tenant, Employee employee, EntryInput input, EntrySource source) {
-        TimeRules.EntryTimes times = rules.interpret(input.time(), tenant, employee.timeZone);
+    Uni<TimeEntry> insert(TenantProfile tenant, EmployeeRef employee, EntryInput input, EntrySource source) {
+        TimeRules.EntryTimes times = rules.interpret(input.time(), tenant, employee.timeZone());
         return catalogService.functionIdForNewTime(input.functionCode())
                 .chain(functionId -> catalogService.clientIdForNewTime(input.clientCode()).chain(clientId ->
-                        rules.checkFits(tenant, employee.id, times, TimeEntryRepository.NONE).chain(() -> {
+                        rules.checkFits(tenant, employee.id(), times, TimeEntryRepository.NONE).chain(() -> {
                             TimeEntry entry = new TimeEntry();
-                            entry.employeeId = employee.id;
+                            entry.employeeId = employee.id();
                             entry.functionId = functionId;
                             entry.clientAccountId = clientId;
                             TimeRules.applyTimes(entry, times);
@@ -96,11 +93,11 @@ public class TimeEntryService {
      * The entry stored under the input's externalRef, when the input is the very request that stored it (the same
      * employee, function, client, times and notes); anything else reusing the externalRef is a 409.
      */
-    Uni<TimeEntry> replayed(Tenant tenant, Employee employee, TimeEntry existing, EntryInput input) {
-        if (!existing.employeeId.equals(employee.id)) {
+    Uni<TimeEntry> replayed(TenantProfile tenant, EmployeeRef employee, TimeEntry existing, EntryInput input) {
+        if (!existing.employeeId.equals(employee.id())) {
             return Uni.createFrom().failure(ApiException.externalRefReused(input.externalRef(), existing.id));
         }
-        TimeRules.EntryTimes times = rules.interpret(input.time(), tenant, employee.timeZone);
+        TimeRules.EntryTimes times = rules.interpret(input.time(), tenant, employee.timeZone());
         return catalogService.functionIdForNewTime(input.functionCode()).chain(functionId -> catalogService.clientIdForNewTime(input.clientCode())
                 .map(clientId -> {
                     boolean same = functionId.equals(existing.functionId)
@@ -131,10 +128,10 @@ public class TimeEntryService {
             }
             return scope.forTimeChange(entry.employeeId).chain(employee -> {
                 TimeRules.EntryTimes times = rules.interpret(input.time(), tenant, entry.zone);
-                return openPeriods.checkDayOpen(tenant, employee.id, entry.workDate)
+                return openPeriods.checkDayOpen(tenant, employee.id(), entry.workDate)
                         .chain(() -> catalogService.functionIdForNewTime(input.functionCode()))
                         .chain(functionId -> catalogService.clientIdForNewTime(input.clientCode()).chain(clientId ->
-                                rules.checkFits(tenant, employee.id, times, entry.id).invoke(() -> {
+                                rules.checkFits(tenant, employee.id(), times, entry.id).invoke(() -> {
                                     entry.functionId = functionId;
                                     entry.clientAccountId = clientId;
                                     TimeRules.applyTimes(entry, times);
@@ -146,7 +143,7 @@ public class TimeEntryService {
         }))
                 // Flushed here so that the answer carries the new version.
                 .call(entry -> entries.flush())
-                .chain(entry -> saved(entry, false));
+                .map(entry -> saved(entry, input, false));
     }
 
     @WithTransaction
@@ -154,7 +151,7 @@ public class TimeEntryService {
         return tenantService.current().chain(tenant -> findForChange(id)
                 .invoke(entry -> Versions.checkIfMatch(ifMatch, entry.version))
                 .chain(entry -> scope.forTimeChange(entry.employeeId)
-                        .chain(employee -> openPeriods.checkDayOpen(tenant, employee.id, entry.workDate))
+                        .chain(employee -> openPeriods.checkDayOpen(tenant, employee.id(), entry.workDate))
                         .chain(() -> entries.delete(entry))));
     }
 
@@ -162,7 +159,7 @@ public class TimeEntryService {
     public Uni<Saved> get(Long id) {
         return find(id).call(entry -> scope.forReading(entry.employeeId).onFailure(ApiException.class)
                         .transform(e -> ApiException.notFound("time entry", id)))
-                .chain(entry -> saved(entry, false));
+                .chain(entry -> entries.view(entry.id)).map(view -> new Saved(view, false));
     }
 
     /** One page of the entries the filter selects, newest first; staff get only their own. */
@@ -182,16 +179,17 @@ public class TimeEntryService {
         if (scope.seesWholeTenant()) {
             return Uni.createFrom().item(filter);
         }
-        return scope.forReading(filter.employeeId()).map(me -> new EntryFilter(filter.from(), filter.to(), me.id,
+        return scope.forReading(filter.employeeId()).map(me -> new EntryFilter(filter.from(), filter.to(), me.id(),
                 filter.functionCode(), filter.clientCode(), filter.source(), filter.needsReview()));
     }
 
-    private Uni<TimeEntry> existingByRef(String externalRef, Employee employee) {
+    private Uni<TimeEntry> existingByRef(String externalRef) {
         return externalRef == null ? Uni.createFrom().nullItem() : entries.findByExternalRef(externalRef);
     }
 
-    private Uni<Saved> saved(TimeEntry entry, boolean created) {
-        return views.of(entry).map(view -> new Saved(view, created));
+    /** The answer for an entry that now holds the input's function and client. */
+    private static Saved saved(TimeEntry entry, EntryInput input, boolean created) {
+        return new Saved(TimeEntryView.of(entry, input.functionCode(), input.clientCode()), created);
     }
 
     private Uni<TimeEntry> find(Long id) {

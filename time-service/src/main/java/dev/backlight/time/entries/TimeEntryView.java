@@ -5,7 +5,6 @@ import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.backlight.support.rest.Versioned;
-import dev.backlight.time.directory.Catalog;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A time entry as the API shows it (also the row of the CSV export). */
@@ -33,8 +32,9 @@ public record TimeEntryView(
         return startedAt != null && endedAt == null;
     }
 
-    static TimeEntryView of(TimeEntry e, Catalog catalog) {
-        return new TimeEntryView(e.id, e.employeeId, catalog.functionCode(e.functionId), catalog.clientCode(e.clientAccountId),
+    /** The view of an entry whose function and client codes the caller already knows. */
+    static TimeEntryView of(TimeEntry e, String functionCode, String clientCode) {
+        return new TimeEntryView(e.id, e.employeeId, functionCode, clientCode,
                 e.startedAt, e.endedAt, e.zone, e.workDate, e.durationSeconds == null ? null : e.durationSeconds / 60.0,
                 e.source, e.notes, e.externalRef, e.reviewReason, e.version);
     }

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 
 import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.problem.FieldChecks;
-import dev.backlight.time.tenants.Tenant;
+import dev.backlight.time.tenants.TenantProfile;
 import dev.backlight.time.timesheets.OpenPeriods;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -51,7 +51,7 @@ public class TimeRules {
     }
 
     /** Checks the shape and limits of the times; 400 naming the offending field. */
-    public EntryTimes interpret(TimeInput input, Tenant tenant, String defaultZone) {
+    public EntryTimes interpret(TimeInput input, TenantProfile tenant, String defaultZone) {
         String zone = input.zone() == null ? defaultZone : input.zone();
         FieldChecks.zone("zone", zone);
         if (input.startedAt() != null || input.endedAt() != null) {
@@ -119,7 +119,7 @@ public class TimeRules {
     }
 
     /** All checks of one finished entry against the employee's other time. */
-    public Uni<Void> checkFits(Tenant tenant, Long employeeId, EntryTimes times, long excludeId) {
+    public Uni<Void> checkFits(TenantProfile tenant, Long employeeId, EntryTimes times, long excludeId) {
         Uni<Void> open = openPeriods.checkDayOpen(tenant, employeeId, times.workDate());
         Uni<Void> noOverlap = times.startedAt() == null ? Uni.createFrom().voidItem()
                 : Uni.createFrom().deferred(() -> checkNoOverlap(employeeId, times.startedAt(), times.endedAt(), excludeId));
@@ -128,7 +128,7 @@ public class TimeRules {
     }
 
     /** Puts validated times on an entry. */
-    public static void applyTimes(TimeEntry entry, EntryTimes times) {
+    static void applyTimes(TimeEntry entry, EntryTimes times) {
         entry.startedAt = times.startedAt();
         entry.endedAt = times.endedAt();
         entry.zone = times.zone();

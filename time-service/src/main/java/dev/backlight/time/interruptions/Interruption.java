@@ -15,7 +15,7 @@ import dev.backlight.support.tenancy.TenantScopedEntity;
 
 /** One interruption of an employee's work and the minutes spent handling it. */
 @Entity
-public class Interruption extends TenantScopedEntity {
+class Interruption extends TenantScopedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -41,10 +41,10 @@ public class InterruptionService {
             throw ApiException.invalidField("occurredAt", "is in the future");
         }
         return tenantService.current().chain(tenant -> scope.forTimeChange(employeeId).chain(employee -> {
-            String captureZone = zone == null ? employee.timeZone : zone;
+            String captureZone = zone == null ? employee.timeZone() : zone;
             FieldChecks.zone("zone", captureZone);
             Interruption interruption = new Interruption();
-            interruption.employeeId = employee.id;
+            interruption.employeeId = employee.id();
             interruption.occurredAt = when;
             interruption.zone = captureZone;
             interruption.workDate = tenant.workDate(when);
@@ -60,7 +60,7 @@ public class InterruptionService {
     public Uni<List<Interruption>> list(Long employeeId, LocalDate from, LocalDate to) {
         Uni<Long> who = employeeId == null && scope.seesWholeTenant()
                 ? Uni.createFrom().nullItem()
-                : scope.forReading(employeeId).map(e -> e.id);
+                : scope.forReading(employeeId).map(e -> e.id());
         return who.chain(id -> id == null
                 ? interruptions.list("workDate >= ?1 and workDate < ?2 order by occurredAt", from, to)
                 : interruptions.list("employeeId = ?1 and workDate >= ?2 and workDate < ?3 order by occurredAt", id, from, to));

@@ -64,7 +64,7 @@ class ReportStore {
     @WithSession
     public Uni<HoursReport> hours(HoursFilter requested, List<Dimension> groupBy, Bucket bucket) {
         return tenantService.current().chain(tenant -> ownScope(requested).chain(filter -> {
-            String period = periodExpression(bucket, tenant.weekStart);
+            String period = periodExpression(bucket, tenant.weekStart());
             // Join only what the grouping or the filters name: the monthly review's sums stay on time_entry alone.
             StringBuilder fromWhere = new StringBuilder(" from TimeEntry e");
             if (groupBy.contains(Dimension.FUNCTION) || filter.functionCode() != null) {
@@ -105,7 +105,7 @@ class ReportStore {
                         return query.getResultList();
                     }))
                     .map(this::withinRowLimit)
-                    .map(rows -> new HoursReport(tenant.timeZone, bucket, groupBy,
+                    .map(rows -> new HoursReport(tenant.timeZone(), bucket, groupBy,
                             rows.stream().filter(row -> row.entries() > 0).toList()));
         }));
     }
@@ -192,7 +192,7 @@ class ReportStore {
         if (scope.seesWholeTenant()) {
             return Uni.createFrom().item(filter);
         }
-        return scope.forReading(filter.employeeId()).map(me -> new HoursFilter(filter.from(), filter.to(), me.id,
+        return scope.forReading(filter.employeeId()).map(me -> new HoursFilter(filter.from(), filter.to(), me.id(),
                 filter.functionCode(), filter.clientCode(), filter.team()));
     }
 

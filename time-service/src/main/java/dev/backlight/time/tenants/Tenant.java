@@ -12,7 +12,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
-import dev.backlight.support.time.WorkWeek;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
@@ -20,7 +19,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
  * it is the one table without a tenant column because each row is a tenant.
  */
 @Entity
-public class Tenant extends PanacheEntityBase {
+class Tenant extends PanacheEntityBase {
 
     @Id
     public String id;
@@ -42,16 +41,9 @@ public class Tenant extends PanacheEntityBase {
     @Version
     public long version;
 
-    public ZoneId zone() {
+    ZoneId zone() {
         return ZoneId.of(timeZone);
     }
 
-    public WorkWeek workWeek() {
-        return new WorkWeek(weekStart);
-    }
 
-    /** The day an instant counts for: its date in the tenant's zone at that instant (DST-correct). */
-    public LocalDate workDate(Instant instant) {
-        return LocalDate.ofInstant(instant, zone());
-    }
 }

@@ -70,8 +70,8 @@ public class TenantResource {
             @Schema(example = "USD") String currency,
             @Schema(example = "MONDAY") DayOfWeek weekStart,
             @Schema(description = "Changes with every change; its ETag goes in If-Match", example = "3") long version) implements Versioned {
-        static TenantView of(Tenant t) {
-            return new TenantView(t.id, t.name, t.timeZone, t.currency, t.weekStart, t.version);
+        static TenantView of(TenantProfile t) {
+            return new TenantView(t.id(), t.name(), t.timeZone(), t.currency(), t.weekStart(), t.version());
         }
     }
 

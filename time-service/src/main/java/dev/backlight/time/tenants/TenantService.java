@@ -12,7 +12,7 @@ import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.problem.FieldChecks;
 import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Caller;
-import dev.backlight.time.timesheets.TimesheetRepository;
+import dev.backlight.time.timesheets.OpenPeriods;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -29,7 +29,7 @@ public class TenantService {
     HeadcountRepository headcounts;
 
     @Inject
-    TimesheetRepository timesheets;
+    OpenPeriods openPeriods;
 
     @Inject
     Caller caller;
@@ -46,7 +46,7 @@ public class TenantService {
      * explicit SQL naming that tenant: the one place where rows are written for a tenant other than the caller's.
      */
     @WithTransaction
-    public Uni<Tenant> provision(String id, TenantSettings settings, int agents, int employees) {
+    public Uni<TenantProfile> provision(String id, TenantSettings settings, int agents, int employees) {
         FieldChecks.zone("timeZone", settings.timeZone());
         String currency = FieldChecks.currency("currency", settings.currency());
         return tenants.findById(id).chain(existing -> {
@@ -70,7 +70,7 @@ public class TenantService {
                         id, standard.code(), standard.name(), standard.outputUnit(), standard.qualityCheck(),
                         standard.productivityMetric()));
             }
-            return chain.replaceWith(tenant);
+            return chain.replaceWith(() -> TenantProfile.of(tenant));
         });
     }
 
@@ -85,45 +85,37 @@ public class TenantService {
     }
 
     @WithSession
-    public Uni<List<Tenant>> listAll() {
-        return tenants.listAll(Sort.by("id"));
+    public Uni<List<TenantProfile>> listAll() {
+        return tenants.listAll(Sort.by("id")).map(list -> list.stream().map(TenantProfile::of).toList());
     }
 
     /** The caller's tenant; a 404 when the platform has not provisioned it yet. */
     @WithSession
-    public Uni<Tenant> current() {
+    public Uni<TenantProfile> current() {
+        return find().map(TenantProfile::of);
+    }
+
+    private Uni<Tenant> find() {
         String id = caller.tenantId();
         return tenants.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("tenant", id));
     }
 
     @WithTransaction
-    public Uni<Tenant> update(TenantSettings settings, String ifMatch) {
+    public Uni<TenantProfile> update(TenantSettings settings, String ifMatch) {
         FieldChecks.zone("timeZone", settings.timeZone());
         String currency = FieldChecks.currency("currency", settings.currency());
-        return current().invoke(tenant -> Versions.checkIfMatch(ifMatch, tenant.version))
+        return find().invoke(tenant -> Versions.checkIfMatch(ifMatch, tenant.version))
                 .call(tenant -> settings.weekStart() == null || settings.weekStart() == tenant.weekStart
-                ? Uni.createFrom().voidItem() : refuseWhileWeeksAreFrozen()).invoke(tenant -> {
+                ? Uni.createFrom().voidItem() : openPeriods.checkNoWeekFrozen()).invoke(tenant -> {
             tenant.name = settings.name();
             tenant.timeZone = settings.timeZone();
             tenant.currency = currency;
             if (settings.weekStart() != null) {
                 tenant.weekStart = settings.weekStart();
             }
-        });
+        }).call(() -> tenants.flush()).map(TenantProfile::of); // flushed first, so the profile carries the new version
     }
 
-    /**
-     * Submitted and approved weeks are frozen by their week start; a new week start would leave their entries outside
-     * any frozen week, so it waits until none is left (reopen or reject them first).
-     */
-    private Uni<Void> refuseWhileWeeksAreFrozen() {
-        return timesheets.findFrozen().invoke(frozen -> {
-            if (frozen != null) {
-                throw ApiException.conflict("weeks-frozen", "The week of " + frozen.weekStart + " is " + frozen.status
-                        + "; the week start cannot change while submitted or approved weeks exist", "timesheetId", frozen.id);
-            }
-        }).replaceWithVoid();
-    }
 
     @WithSession
     public Uni<Headcount> headcountOn(LocalDate day) {

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.tenancy.Caller;
 import dev.backlight.time.directory.EmployeeScope;
-import dev.backlight.time.entries.TimeEntryRepository;
+import dev.backlight.time.entries.EntryLedger;
 import dev.backlight.time.entries.TimeRules;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -26,7 +26,7 @@ public class PeriodLockService {
     EmployeeScope employeeScope;
 
     @Inject
-    TimeEntryRepository runningTimers;
+    EntryLedger ledger;
 
     @Inject
     TimeRules rules;
@@ -46,11 +46,11 @@ public class PeriodLockService {
         }
         // Captures check the locks while holding their employee's lock; holding all of them here means a timer
         // cannot start inside the period while it is being locked, nor be missed below.
-        return employeeScope.lockEveryonesTime().chain(() -> runningTimers.findRunningWithin(firstDay, lastDay)).invoke(running -> {
+        return employeeScope.lockEveryonesTime().chain(() -> ledger.firstRunningWithin(firstDay, lastDay)).invoke(running -> {
             if (running != null) {
-                throw ApiException.conflict("timer-running", "A timer of employee " + running.employeeId + " is running on "
-                        + running.workDate + ", inside the period; stop it before locking", "entryId", running.id,
-                        "employeeId", running.employeeId);
+                throw ApiException.conflict("timer-running", "A timer of employee " + running.employeeId() + " is running on "
+                        + running.workDate() + ", inside the period; stop it before locking", "entryId", running.id(),
+                        "employeeId", running.employeeId());
             }
         }).chain(() -> locks.findOverlapping(firstDay, lastDay)).chain(existing -> {
             if (existing != null) {

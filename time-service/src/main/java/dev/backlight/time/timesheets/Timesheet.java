@@ -16,7 +16,7 @@ import dev.backlight.support.tenancy.TenantScopedEntity;
 
 /** The review state of one employee's week; the week's content is always derived from the time entries. */
 @Entity
-public class Timesheet extends TenantScopedEntity {
+class Timesheet extends TenantScopedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

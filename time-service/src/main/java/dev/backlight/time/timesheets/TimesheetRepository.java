@@ -9,7 +9,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class TimesheetRepository implements PanacheRepository<Timesheet> {
+class TimesheetRepository implements PanacheRepository<Timesheet> {
 
     /** The first week of the tenant that is submitted or approved, and so frozen; null when none is. */
     public Uni<Timesheet> findFrozen() {

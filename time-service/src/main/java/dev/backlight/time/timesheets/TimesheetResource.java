@@ -72,7 +72,7 @@ public class TimesheetResource {
                 }
             }
             Timesheet t = week.timesheet();
-            return new WeekView(week.employee().id, week.weekStart(), week.status(), byDay, byFunction, total, unresolved,
+            return new WeekView(week.employee().id(), week.weekStart(), week.status(), byDay, byFunction, total, unresolved,
                     t == null ? null : t.submittedAt, t == null ? null : t.submittedBy,
                     t == null ? null : t.decidedAt, t == null ? null : t.decidedBy, t == null ? null : t.rejectionReason,
                     week.entries());

@@ -8,13 +8,12 @@ import jakarta.inject.Inject;
 
 import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.tenancy.Caller;
-import dev.backlight.time.directory.Employee;
+import dev.backlight.time.directory.EmployeeRef;
 import dev.backlight.time.directory.EmployeeScope;
-import dev.backlight.time.entries.EntryViews;
-import dev.backlight.time.entries.TimeEntryRepository;
+import dev.backlight.time.entries.EntryLedger;
 import dev.backlight.time.entries.TimeEntryView;
 import dev.backlight.time.entries.TimeRules;
-import dev.backlight.time.tenants.Tenant;
+import dev.backlight.time.tenants.TenantProfile;
 import dev.backlight.time.tenants.TenantService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -31,7 +30,7 @@ public class TimesheetService {
     TimesheetRepository timesheets;
 
     @Inject
-    TimeEntryRepository entries;
+    EntryLedger ledger;
 
     @Inject
     PeriodLockRepository locks;
@@ -46,13 +45,10 @@ public class TimesheetService {
     TenantService tenantService;
 
     @Inject
-    EntryViews views;
-
-    @Inject
     Caller caller;
 
     /** A week as derived from the entries, with its review state (OPEN when never submitted). */
-    public record Week(Employee employee, LocalDate weekStart, Timesheet timesheet, List<TimeEntryView> entries) {
+    public record Week(EmployeeRef employee, LocalDate weekStart, Timesheet timesheet, List<TimeEntryView> entries) {
         public TimesheetStatus status() {
             return timesheet == null ? TimesheetStatus.OPEN : timesheet.status;
         }
@@ -137,7 +133,7 @@ public class TimesheetService {
      * moment does not make it someone else's week.
      */
     private Uni<Void> refuseOwnWeek(Week week) {
-        return scope.isOrWasCaller(week.employee()).invoke(own -> {
+        return scope.isOrWasCaller(week.employee().id()).invoke(own -> {
             if (own) {
                 throw ApiException.forbidden("Nobody approves or rejects their own timesheet");
             }
@@ -147,9 +143,9 @@ public class TimesheetService {
     private Uni<Week> load(Long employeeId, LocalDate weekStart, boolean forChange) {
         return tenantService.current().chain(tenant -> {
             checkWeekStart(tenant, weekStart);
-            Uni<Employee> employee = forChange ? scope.forTimeChangeAt(employeeId) : scope.forReadingAt(employeeId);
-            return employee.chain(e -> timesheets.findWeek(e.id, weekStart)
-                    .chain(timesheet -> entries.listWeek(e.id, weekStart).chain(views::of)
+            Uni<EmployeeRef> employee = forChange ? scope.forTimeChangeAt(employeeId) : scope.forReadingAt(employeeId);
+            return employee.chain(e -> timesheets.findWeek(e.id(), weekStart)
+                    .chain(timesheet -> ledger.week(e.id(), weekStart)
                             .map(list -> new Week(e, weekStart, timesheet, list))));
         });
     }
@@ -162,7 +158,7 @@ public class TimesheetService {
 
     private static Timesheet newTimesheet(Week week) {
         Timesheet timesheet = new Timesheet();
-        timesheet.employeeId = week.employee().id;
+        timesheet.employeeId = week.employee().id();
         timesheet.weekStart = week.weekStart();
         return timesheet;
     }
@@ -177,9 +173,9 @@ public class TimesheetService {
                 + List.of(allowed), "timesheetStatus", week.status().name());
     }
 
-    private void checkWeekStart(Tenant tenant, LocalDate weekStart) {
+    private void checkWeekStart(TenantProfile tenant, LocalDate weekStart) {
         if (!tenant.workWeek().isStart(weekStart)) {
-            throw ApiException.invalidField("weekStart", "must be a " + tenant.weekStart + " (the tenant's first day of the week)");
+            throw ApiException.invalidField("weekStart", "must be a " + tenant.weekStart() + " (the tenant's first day of the week)");
         }
     }
 }

@@ -18,7 +18,7 @@ import dev.backlight.support.tenancy.TenantScopedEntity;
 /** A process added to or removed from a function; an added one names what it replaces or simplifies, if anything. */
 @Entity
 @Table(name = "process_change")
-public class ProcessChange extends TenantScopedEntity {
+class ProcessChange extends TenantScopedEntity {
 
     public enum Change {
         ADDED, REMOVED
@@ -54,7 +54,7 @@ public class ProcessChange extends TenantScopedEntity {
     @Column(name = "recorded_at")
     public Instant recordedAt;
 
-    public boolean addsWorkloadWithoutSimplification() {
+    boolean addsWorkloadWithoutSimplification() {
         return change == Change.ADDED && (replaces == null || replaces.isBlank());
     }
 }

@@ -47,6 +47,19 @@ public class ProcessRegisterService {
         return changes.effectiveBetween(from, to);
     }
 
+    /** A process added in a period without replacing or simplifying another: workload that only grows. */
+    public record AddedWorkload(String functionCode, String name, LocalDate effectiveOn, BigDecimal hoursPerMonth) {
+    }
+
+    /** The processes effective in [from, to) that added workload without simplifying anything. */
+    @WithSession
+    public Uni<List<AddedWorkload>> addedWithoutSimplification(LocalDate from, LocalDate to) {
+        return changes.effectiveBetween(from, to).map(list -> list.stream()
+                .filter(ProcessChange::addsWorkloadWithoutSimplification)
+                .map(c -> new AddedWorkload(c.functionCode, c.name, c.effectiveOn, c.hoursPerMonth))
+                .toList());
+    }
+
     @WithTransaction
     public Uni<Void> delete(long id) {
         return changes.findById(id)
