@@ -1,12 +1,10 @@
 package dev.backlight.deploy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import static dev.backlight.deploy.BenchmarkRun.median;
+import static dev.backlight.deploy.BenchmarkRun.print;
+
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,8 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.backlight.testing.LocalPostgres;
 import dev.backlight.testing.ServiceProcess;
 import dev.backlight.testing.TokenIssuer;
 
@@ -45,8 +41,6 @@ public final class MonthlyReviewBenchmark {
     private static final String TENANT = "bench-1000";
     private static final String NOISY_TENANT = "bench-noisy";
     private static final int NOISY_THREADS = 8;
-    /** What the containers get: the manifests' memory limit, of which the JVM takes its default share in the image. */
-    private static final List<String> CONTAINER_MEMORY = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75");
     private static final int EMPLOYEES = 1_000;
     private static final YearMonth REVIEWED = YearMonth.of(2026, 10);
     private static final LocalDate FIRST_DAY = LocalDate.of(2025, 11, 1);
@@ -54,39 +48,34 @@ public final class MonthlyReviewBenchmark {
     private static final String[] FUNCTIONS = {"SCHEDULING", "TIMESHEET_REVIEW", "PAYROLL", "QA_EVALUATION", "REPORTING",
             "ONBOARDING", "LEAVE_MANAGEMENT", "INVOICING", "COMPLIANCE"};
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ObjectMapper json = new ObjectMapper();
-    private final TokenIssuer issuer = new TokenIssuer();
-    private final List<ServiceProcess> services = new ArrayList<>();
-    private LocalPostgres postgres;
+    private final BenchmarkRun bench;
+    private final TokenIssuer issuer;
     private long entries;
     private int outputs;
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        MonthlyReviewBenchmark benchmark = new MonthlyReviewBenchmark();
-        try {
-            benchmark.run(root, runs);
-        } finally {
-            benchmark.stop();
+        try (BenchmarkRun bench = new BenchmarkRun(root, "benchmark")) {
+            new MonthlyReviewBenchmark(bench).run(runs);
         }
     }
 
-    private void run(Path root, int runs) throws Exception {
-        postgres = LocalPostgres.start(root.resolve("deploy/target/benchmark"));
-        Map<String, String> config = new HashMap<>(postgres.quarkusDatasourceConfig());
-        config.putAll(issuer.quarkusOidcConfig());
-        ServiceProcess time = start(root, "time-service", config);
+    private MonthlyReviewBenchmark(BenchmarkRun bench) {
+        this.bench = bench;
+        this.issuer = bench.issuer;
+    }
+
+    private void run(int runs) throws Exception {
+        Map<String, String> config = bench.baseConfig();
+        ServiceProcess time = bench.start("time-service", config);
         Map<String, String> metricsConfig = new HashMap<>(config);
         metricsConfig.put("quarkus.rest-client.time-service.url", time.baseUri().toString());
-        ServiceProcess metrics = start(root, "metrics-service", metricsConfig);
+        ServiceProcess metrics = bench.start("metrics-service", metricsConfig);
         Map<String, String> gatewayConfig = new HashMap<>(metricsConfig);
         gatewayConfig.put("quarkus.rest-client.metrics-service.url", metrics.baseUri().toString());
-        ServiceProcess gateway = start(root, "gateway", gatewayConfig);
-        for (ServiceProcess service : services) {
-            service.awaitReady(Duration.ofMinutes(2));
-        }
+        ServiceProcess gateway = bench.start("gateway", gatewayConfig);
+        bench.awaitReady();
 
         long seeding = System.nanoTime();
         seedTenant(time, metrics, TENANT);
@@ -116,7 +105,7 @@ public final class MonthlyReviewBenchmark {
             String script = issuer.token(NOISY_TENANT, "noisy-script-" + t, Duration.ofHours(2), "analyst");
             hammer.submit(() -> {
                 while (noisy.get()) {
-                    noisyAnswers.merge(status(gateway, heaviest, script), 1, Integer::sum);
+                    noisyAnswers.merge(bench.status(gateway, heaviest, script), 1, Integer::sum);
                 }
                 return null;
             });
@@ -134,21 +123,22 @@ public final class MonthlyReviewBenchmark {
                 + " scripts", crowded);
         System.out.printf("Median while crowded / median alone: %.2f (target at most 2). %s's answers by status: %s%n",
                 median(crowded) / median(solo), NOISY_TENANT, new TreeMap<>(noisyAnswers));
+        bench.printPeakMemory();
     }
 
     private void seedTenant(ServiceProcess time, ServiceProcess metrics, String tenant) throws Exception {
         String admin = issuer.token(tenant, "bench-admin", Duration.ofHours(2), "tenant-admin");
         String manager = issuer.token(tenant, "bench-manager", Duration.ofHours(2), "manager");
-        send(time, "POST", "/api/time/tenants", issuer.token(null, "bench-root", Duration.ofMinutes(5), "platform-admin"),
+        bench.send(time, "POST", "/api/time/tenants", issuer.token(null, "bench-root", Duration.ofMinutes(5), "platform-admin"),
                 Map.of("id", tenant, "name", "Benchmark BPO " + tenant, "timeZone", "America/New_York", "currency", "USD",
                         "agents", 800, "employees", 1_100));
-        send(time, "PUT", "/api/time/tenant/headcount", admin, Map.of("effectiveFrom", FIRST_DAY.toString(), "agents", 800, "employees", 1_100));
+        bench.send(time, "PUT", "/api/time/tenant/headcount", admin, Map.of("effectiveFrom", FIRST_DAY.toString(), "agents", 800, "employees", 1_100));
         for (String client : List.of("CLIENT-A", "CLIENT-B", "CLIENT-C")) {
-            send(time, "POST", "/api/time/clients", admin, Map.of("code", client, "name", client));
+            bench.send(time, "POST", "/api/time/clients", admin, Map.of("code", client, "name", client));
         }
         List<Long> employees = new ArrayList<>();
         for (int i = 0; i < EMPLOYEES; i++) {
-            JsonNode created = send(time, "POST", "/api/time/employees", admin, Map.of("name", "Employee " + i,
+            JsonNode created = bench.send(time, "POST", "/api/time/employees", admin, Map.of("name", "Employee " + i,
                     "email", "e" + i + "@" + tenant + ".example", "team", "Team " + (i % 20)));
             employees.add(created.get("id").asLong());
         }
@@ -161,7 +151,7 @@ public final class MonthlyReviewBenchmark {
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             long started = System.nanoTime();
-            send(service, "GET", path, tokens.get(i % tokens.size()), null);
+            bench.send(service, "GET", path, tokens.get(i % tokens.size()), null);
             long took = System.nanoTime() - started;
             millis.add(took / 1e6);
             Thread.sleep(Math.max(0, 600 - TimeUnit.NANOSECONDS.toMillis(took)));
@@ -170,9 +160,6 @@ public final class MonthlyReviewBenchmark {
         return millis;
     }
 
-    private static double median(List<Double> sortedMillis) {
-        return sortedMillis.get(sortedMillis.size() / 2);
-    }
 
     private static void print(String what, List<Double> sortedMillis) {
         int runs = sortedMillis.size();
@@ -201,7 +188,7 @@ public final class MonthlyReviewBenchmark {
                      AND c.code = (ARRAY['CLIENT-A','CLIENT-B','CLIENT-C'])[1 + e.id % 3]
                 WHERE e.tenant_id = ? AND extract(isodow FROM d) < 6
                 """;
-        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+        try (Connection db = bench.database();
                 PreparedStatement insert = db.prepareStatement(sql)) {
             insert.setString(1, FIRST_DAY.toString());
             insert.setString(2, END.toString());
@@ -232,52 +219,16 @@ public final class MonthlyReviewBenchmark {
                 }
                 batch.add(output);
                 if (batch.size() == 1_000) {
-                    send(metrics, "POST", "/api/metrics/outputs/batch", manager, Map.of("outputs", batch));
+                    bench.send(metrics, "POST", "/api/metrics/outputs/batch", manager, Map.of("outputs", batch));
                     recorded += batch.size();
                     batch.clear();
                 }
             }
         }
         if (!batch.isEmpty()) {
-            send(metrics, "POST", "/api/metrics/outputs/batch", manager, Map.of("outputs", batch));
+            bench.send(metrics, "POST", "/api/metrics/outputs/batch", manager, Map.of("outputs", batch));
             recorded += batch.size();
         }
         return recorded;
-    }
-
-    private ServiceProcess start(Path root, String name, Map<String, String> config) {
-        ServiceProcess service = ServiceProcess.startModule(root, name, ServiceProcess.freePort(), config, CONTAINER_MEMORY,
-                root.resolve(name).resolve("target/" + name + "-benchmark.log"));
-        services.add(service);
-        return service;
-    }
-
-    private int status(ServiceProcess service, String path, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUri() + path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(2)).GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private JsonNode send(ServiceProcess service, String method, String path, String token, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUri() + path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(2));
-        if (body == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body().isEmpty() ? null : json.readTree(response.body());
-    }
-
-    private void stop() {
-        services.forEach(ServiceProcess::close);
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 }

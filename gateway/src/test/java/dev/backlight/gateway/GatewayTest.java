@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -261,6 +262,18 @@ class GatewayTest {
         assertTrue(answer.contains("\"field\":\"body\"") && answer.contains("time-service"), answer);
     }
 
+    @Test
+    void aStreamedImportLargerThanOrdinaryBodiesPassesThrough() {
+        String tenant = newTenant();
+        StringBuilder csv = new StringBuilder("externalRef,employeeEmail,functionCode,workDate,durationMinutes,notes\n");
+        while (csv.length() < 6 * 1024 * 1024) {
+            csv.append("ref-").append(csv.length()).append(",nobody@example.com,OTHER,2026-03-02,5,").append("n".repeat(60)).append('\n');
+        }
+        given().auth().oauth2(TestTokens.token(tenant, "admin", "tenant-admin")).contentType("text/csv")
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8)).post("/api/time/entries/imports")
+                .then().statusCode(202).header("Location", startsWith("/api/time/entries/imports/"));
+    }
+
     /** Sends {@code head} as it is, bytes a well-behaved client would refuse to send, and reads the whole answer. */
     private static String exchange(String head) {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
@@ -279,9 +292,16 @@ class GatewayTest {
             try (var in = Files.newInputStream(Path.of("..", service, "src/main/resources/application.properties"))) {
                 own.load(in);
             }
-            assertEquals(own.getProperty("quarkus.http.limits.max-body-size"),
-                    ConfigProvider.getConfig()
-                            .getValue("backlight.gateway.services." + service + ".max-body-size", String.class), service);
+            var gateway = ConfigProvider.getConfig();
+            String prefix = "backlight.gateway.services." + service + ".";
+            String streamedPaths = own.getProperty("backlight.http.streamed-body-paths");
+            assertEquals(own.getProperty("backlight.http.max-body-size", own.getProperty("quarkus.http.limits.max-body-size")),
+                    gateway.getValue(prefix + "max-body-size", String.class), service);
+            assertEquals(streamedPaths, gateway.getOptionalValue(prefix + "streamed-body-paths", String.class).orElse(null), service);
+            if (streamedPaths != null) {
+                assertEquals(own.getProperty("quarkus.http.limits.max-body-size"),
+                        gateway.getValue(prefix + "streamed-max-body-size", String.class), service);
+            }
         }
     }
 }

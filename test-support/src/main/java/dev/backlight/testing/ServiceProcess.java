@@ -124,6 +124,18 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The most memory the process has held so far (its peak resident set, Linux's VmHWM), in MiB; -1 if unknown. */
+    public long peakRssMib() {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
+                    .filter(line -> line.startsWith("VmHWM:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
+                    .findFirst().orElse(-1);
+        } catch (IOException | RuntimeException unknown) {
+            return -1;
+        }
+    }
+
     /** Asks the service to shut down gracefully, then kills it if it has not within 20 s. */
     @Override
     public void close() {

@@ -2,6 +2,7 @@ package dev.backlight.gateway.routing;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,5 +38,18 @@ public interface GatewayConfig {
          * is refused here, before it is forwarded, rather than cut off mid-stream by the service.
          */
         Optional<MemorySize> maxBodySize();
+
+        /** Path prefixes that take streamed uploads (the service's backlight.http.streamed-body-paths). */
+        Optional<List<String>> streamedBodyPaths();
+
+        /** The largest streamed upload those paths take (the service's quarkus.http.limits.max-body-size). */
+        Optional<MemorySize> streamedMaxBodySize();
+
+        /** The body limit of a request path. */
+        default long maxBodySizeOf(String path) {
+            boolean streamed = streamedBodyPaths().orElse(List.of()).stream().anyMatch(path::startsWith);
+            Optional<MemorySize> limit = streamed ? streamedMaxBodySize() : maxBodySize();
+            return limit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        }
     }
 }

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import dev.backlight.gateway.ratelimit.RateLimiter;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -59,13 +58,12 @@ public class ProxyRoutes {
                             .setHost(service.url().getHost()).setPort(service.url().getPort())
                             .setIdleTimeout(config.timeout().toMillis())))
                     .addInterceptor(new UnavailableService(name, config.retryAfterSeconds()));
-            long maxBody = service.maxBodySize().map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
-            router.route(service.prefix() + "/*").handler(context -> forward(context, vertx, proxy, name, maxBody));
-            router.route(service.prefix()).handler(context -> forward(context, vertx, proxy, name, maxBody));
+            router.route(service.prefix() + "/*").handler(context -> forward(context, vertx, proxy, name, service));
+            router.route(service.prefix()).handler(context -> forward(context, vertx, proxy, name, service));
         });
     }
 
-    private void forward(RoutingContext context, Vertx vertx, HttpProxy proxy, String service, long maxBody) {
+    private void forward(RoutingContext context, Vertx vertx, HttpProxy proxy, String service, GatewayConfig.Service limits) {
         String requestId = context.request().getHeader(REQUEST_ID);
         if (requestId == null || requestId.isBlank() || requestId.length() > 100) {
             requestId = UUID.randomUUID().toString();
@@ -77,7 +75,7 @@ public class ProxyRoutes {
             return;
         }
         if (!rateLimiter.enabled()) {
-            forwardWithinLimits(context, proxy, service, maxBody);
+            forwardWithinLimits(context, proxy, service, limits);
             return;
         }
         // The body waits (paused) while the shared budgets are checked on a worker thread: they are in PostgreSQL.
@@ -95,11 +93,12 @@ public class ProxyRoutes {
                                 + "); try again in " + wait + " s", null, context.request().path()));
                 return;
             }
-            forwardWithinLimits(context, proxy, service, maxBody);
+            forwardWithinLimits(context, proxy, service, limits);
         });
     }
 
-    private void forwardWithinLimits(RoutingContext context, HttpProxy proxy, String service, long maxBody) {
+    private void forwardWithinLimits(RoutingContext context, HttpProxy proxy, String service, GatewayConfig.Service limits) {
+        long maxBody = limits.maxBodySizeOf(context.request().path());
         Long declared = declaredLength(context);
         if (declared != null && declared > maxBody) {
             // Refused before a byte of it is read; the connection closes so the unread body is never consumed.

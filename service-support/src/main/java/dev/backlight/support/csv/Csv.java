@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -75,10 +76,17 @@ public final class Csv {
      * Malformed input surfaces as Jackson's own exceptions, which the problem mappers answer with a 400.
      */
     public static <T> List<T> read(Class<T> rowType, Reader csv) throws IOException {
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        try (var iterator = MAPPER.readerFor(rowType).with(schema).<T>readValues(csv)) {
+        try (MappingIterator<T> iterator = iterate(rowType, csv)) {
             return iterator.readAll();
         }
+    }
+
+    /**
+     * Reads a CSV document with a header line one row at a time, for inputs too large to hold: the caller closes the
+     * iterator. Columns are matched by name; after the first row, {@code getParserSchema()} holds the header's columns.
+     */
+    public static <T> MappingIterator<T> iterate(Class<T> rowType, Reader csv) throws IOException {
+        return MAPPER.readerFor(rowType).with(CsvSchema.emptySchema().withHeader()).readValues(csv);
     }
 
     /**

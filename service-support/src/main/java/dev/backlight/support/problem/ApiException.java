@@ -48,6 +48,12 @@ public class ApiException extends RuntimeException {
                 field + " " + message, null, List.of(new Problem.FieldError(field, message)), null));
     }
 
+    /** 400: several fields of the request are wrong, each named in {@code errors}. */
+    public static ApiException invalidFields(String detail, List<Problem.FieldError> errors) {
+        return new ApiException(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, detail, null,
+                errors, null));
+    }
+
     /** 404: the object does not exist for this tenant (objects of other tenants answer the same). */
     public static ApiException notFound(String what, Object id) {
         return new ApiException(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404,

@@ -73,12 +73,6 @@ public class EmployeeScope {
         }).replaceWithVoid();
     }
 
-    /** The employee an imported row names by email, locked as for any time change; 400 naming the field if unknown. */
-    public Uni<EmployeeRef> forImportedTime(String email) {
-        return employees.findByEmail(email)
-                .onItem().ifNull().failWith(() -> ApiException.invalidField("employeeEmail", "does not exist"))
-                .chain(employee -> employees.lockForTimeChange(employee.id)).map(EmployeeRef::of);
-    }
 
     /** Locks every employee's time until the transaction ends, for a change that affects everyone (a period lock). */
     public Uni<Void> lockEveryonesTime() {

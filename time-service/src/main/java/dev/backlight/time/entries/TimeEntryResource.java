@@ -1,10 +1,7 @@
 package dev.backlight.time.entries;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -26,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.backlight.support.csv.Csv;
-import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.rest.ListPage;
 import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.rest.ValidRange;
@@ -53,9 +49,6 @@ public class TimeEntryResource {
     @Inject
     TimeEntryService entryService;
 
-    @Inject
-    ImportService importService;
-
     @Schema(name = "TimeEntryData", description = "Give startedAt and endedAt for a timed entry, or workDate and "
             + "durationMinutes for a manual one.")
     public record EntryRequest(
@@ -80,30 +73,6 @@ public class TimeEntryResource {
             return new TimeRules.TimeInput(startedAt == null ? null : startedAt.toInstant(),
                     endedAt == null ? null : endedAt.toInstant(), zone, workDate, durationMinutes);
         }
-    }
-
-    @Schema(name = "ImportRow", description = "One entry of an import (JSON array or CSV with these column names)")
-    public record ImportRow(
-            @Schema(example = "payroll-sys-88121") String externalRef,
-            @Schema(example = "dana@northwind.example") String employeeEmail,
-            @Schema(example = "PAYROLL") String functionCode,
-            @Schema(example = "CLIENT-B") String clientCode,
-            @Schema(example = "2026-03-02T14:00:00Z") OffsetDateTime startedAt,
-            @Schema(example = "2026-03-02T16:00:00Z") OffsetDateTime endedAt,
-            @Schema(example = "America/New_York") String zone,
-            @Schema(example = "2026-03-02") LocalDate workDate,
-            @Schema(example = "120") Integer durationMinutes,
-            String notes) {
-        ImportService.ImportRow toService() {
-            return new ImportService.ImportRow(externalRef, employeeEmail, functionCode, clientCode,
-                    new TimeRules.TimeInput(startedAt == null ? null : startedAt.toInstant(),
-                            endedAt == null ? null : endedAt.toInstant(), zone, workDate, durationMinutes), notes);
-        }
-    }
-
-    @Schema(name = "ImportOutcome")
-    public record ImportOutcome(@Schema(example = "118") int imported,
-            @Schema(description = "Rows whose externalRef was already recorded (a re-run)", example = "2") int alreadyPresent) {
     }
 
     @POST
@@ -171,34 +140,5 @@ public class TimeEntryResource {
                 .whilst(page -> page.size() == EXPORT_PAGE)
                 .onItem().transformToIterable(page -> page);
         return Csv.stream(TimeEntryView.class, rows);
-    }
-
-    @POST
-    @Path("/import")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MANAGER, Roles.TENANT_ADMIN})
-    @Operation(operationId = "importTimeEntries", summary = "Import time entries (JSON)", description = "All or nothing: one bad row fails the batch with "
-            + "a problem naming it (rows[i].field) and nothing is written. Rows whose externalRef is already recorded "
-            + "are skipped, so a re-run import duplicates nothing. At most 10,000 rows.")
-    public Uni<ImportOutcome> importJson(@Valid @NotNull @Size(max = ImportService.MAX_ROWS) List<@NotNull ImportRow> rows) {
-        return run(rows);
-    }
-
-    @POST
-    @Path("/import")
-    @Consumes(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.MANAGER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Import time entries (CSV)", description = "Same as the JSON import; the header line names "
-            + "the columns of ImportRow, in any order.")
-    public Uni<ImportOutcome> importCsv(String csv) throws IOException {
-        if (csv == null || csv.isBlank()) {
-            throw ApiException.invalidField("body", "must be a CSV document with a header line");
-        }
-        return run(Csv.read(ImportRow.class, new StringReader(csv)));
-    }
-
-    private Uni<ImportOutcome> run(List<ImportRow> rows) {
-        return importService.importRows(rows.stream().map(ImportRow::toService).toList())
-                .map(outcome -> new ImportOutcome(outcome.imported(), outcome.alreadyPresent()));
     }
 }

@@ -70,7 +70,7 @@ public class TimeEntryService {
     }
 
     /** Inserts an entry for an employee whose row the caller has already locked. */
-    Uni<TimeEntry> insert(TenantProfile tenant, EmployeeRef employee, EntryInput input, EntrySource source) {
+    private Uni<TimeEntry> insert(TenantProfile tenant, EmployeeRef employee, EntryInput input, EntrySource source) {
         TimeRules.EntryTimes times = rules.interpret(input.time(), tenant, employee.timeZone());
         return catalogService.functionIdForNewTime(input.functionCode())
                 .chain(functionId -> catalogService.clientIdForNewTime(input.clientCode()).chain(clientId ->
@@ -93,7 +93,7 @@ public class TimeEntryService {
      * The entry stored under the input's externalRef, when the input is the very request that stored it (the same
      * employee, function, client, times and notes); anything else reusing the externalRef is a 409.
      */
-    Uni<TimeEntry> replayed(TenantProfile tenant, EmployeeRef employee, TimeEntry existing, EntryInput input) {
+    private Uni<TimeEntry> replayed(TenantProfile tenant, EmployeeRef employee, TimeEntry existing, EntryInput input) {
         if (!existing.employeeId.equals(employee.id())) {
             return Uni.createFrom().failure(ApiException.externalRefReused(input.externalRef(), existing.id));
         }

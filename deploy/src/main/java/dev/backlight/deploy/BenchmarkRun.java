@@ -1,0 +1,113 @@
+package dev.backlight.deploy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backlight.testing.LocalPostgres;
+import dev.backlight.testing.ServiceProcess;
+import dev.backlight.testing.TokenIssuer;
+
+/**
+ * What the benchmarks share: an embedded PostgreSQL, the services started as the Kubernetes manifests run them
+ * (512 MiB, the JVM's default 75 % of it for the heap), signed tokens, and printing timings.
+ */
+final class BenchmarkRun implements AutoCloseable {
+
+    /** What the containers get: the manifests' memory limit, of which the JVM takes its default share in the image. */
+    static final List<String> CONTAINER_MEMORY = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75");
+
+    final Path root;
+    final TokenIssuer issuer = new TokenIssuer();
+    final ObjectMapper json = new ObjectMapper();
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final LocalPostgres postgres;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    BenchmarkRun(Path root, String dataDirectory) {
+        this.root = root;
+        this.postgres = LocalPostgres.start(root.resolve("deploy/target/" + dataDirectory));
+    }
+
+    /** The database and token settings every service of the run gets. */
+    Map<String, String> baseConfig() {
+        Map<String, String> config = new HashMap<>(postgres.quarkusDatasourceConfig());
+        config.putAll(issuer.quarkusOidcConfig());
+        return config;
+    }
+
+    ServiceProcess start(String name, Map<String, String> config) {
+        ServiceProcess service = ServiceProcess.startModule(root, name, ServiceProcess.freePort(), config, CONTAINER_MEMORY,
+                root.resolve(name).resolve("target/" + name + "-benchmark.log"));
+        services.add(service);
+        return service;
+    }
+
+    void awaitReady() {
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofMinutes(2));
+        }
+    }
+
+    Connection database() throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+    }
+
+    int status(ServiceProcess service, String path, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUri() + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(2)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Sends a JSON body (a GET when it is null); anything but a 2xx fails the run. */
+    JsonNode send(ServiceProcess service, String method, String path, String token, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUri() + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(2));
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? null : json.readTree(response.body());
+    }
+
+    static double median(List<Double> sortedMillis) {
+        return sortedMillis.get(sortedMillis.size() / 2);
+    }
+
+    static void print(String what, List<Double> sortedMillis) {
+        int runs = sortedMillis.size();
+        System.out.printf("%s, %d runs: median %.1f ms, p95 %.1f ms, max %.1f ms%n", what, runs, median(sortedMillis),
+                sortedMillis.get((int) Math.ceil(runs * 0.95) - 1), sortedMillis.get(runs - 1));
+    }
+
+    /** Each service's peak resident memory, beside the manifests' limit. */
+    void printPeakMemory() {
+        for (ServiceProcess service : services) {
+            System.out.printf("Peak RSS of %s: %d MiB (the manifests' limit: 512 MiB)%n", service.name(), service.peakRssMib());
+        }
+    }
+
+    @Override
+    public void close() {
+        services.forEach(ServiceProcess::close);
+        postgres.close();
+    }
+}
