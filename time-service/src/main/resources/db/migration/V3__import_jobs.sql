@@ -22,7 +22,7 @@ CREATE INDEX import_job_by_tenant ON import_job (tenant_id, created_at DESC);
 
 -- The rows of an import as read (the text as given), then resolved to ids and checked. Unlogged: it is a working
 -- table, rebuilt by running the import again; a crash fails the running jobs (see ImportJobs) and empties it.
--- Accepted rows are removed once written; rejected ones stay for the job's report.
+-- Accepted rows are removed once written; rejected ones stay for the job's report. A row is (job_id, line).
 CREATE UNLOGGED TABLE import_row (
     job_id            uuid        NOT NULL,
     line              bigint      NOT NULL,
@@ -45,6 +45,8 @@ CREATE UNLOGGED TABLE import_row (
     reject_reason     text,
     -- Rejected for what is recorded already (overlap, full day, locked or frozen days, a reused externalRef), not
     -- for the row's own values: a 409 rather than a 400 where an import answers at once.
-    conflict          boolean     NOT NULL DEFAULT false,
-    PRIMARY KEY (job_id, line)
+    conflict          boolean     NOT NULL DEFAULT false
 );
+-- No index: the table holds the running jobs' rows and the rejected rows of finished ones, read by job in whole
+-- passes; without one, copying rows in is cheaper and the checks' updates stay on their pages (HOT updates).
+

@@ -82,6 +82,7 @@ public class ImportJobs {
                             saveProgress(id, ImportState.RECEIVING, read[0], 0);
                         }
                     }));
+            LOG.debugf("Import %s: %d rows received", id, rows);
             store.progress(id, ImportState.CHECKING, rows, 0);
             Infrastructure.getDefaultWorkerPool().execute(() -> checkAndWrite(id, tenant, mode, rows));
             return store.job(id, tenant.id());

@@ -27,6 +27,7 @@ import dev.backlight.support.rest.ListPage;
 import dev.backlight.support.rest.PageRequest;
 import dev.backlight.time.tenants.TenantProfile;
 import io.agroal.api.AgroalDataSource;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
@@ -37,6 +38,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  */
 @ApplicationScoped
 class ImportStore {
+
+    private static final Logger LOG = Logger.getLogger(ImportStore.class);
 
     /** Raw values for COPY (FORMAT csv): unlike API CSV, nothing is neutralised; an empty cell is NULL. */
     private static final CsvMapper COPY_CSV = CsvMapper.builder().findAndAddModules()
@@ -266,15 +269,14 @@ class ImportStore {
                  WHERE e.tenant_id = ? AND e.email IN (SELECT employee_email FROM timekeeping.import_row WHERE job_id = ?)
                  ORDER BY e.id FOR UPDATE""", t, job);
         // References: employees by email (and their zone where the row gives none), functions and clients by code.
+        // One pass over the rows for employee and function, since every row names both.
         run(db, """
-                UPDATE timekeeping.import_row r SET employee_id = e.id, zone = coalesce(r.zone, e.time_zone)
-                  FROM timekeeping.employee e
-                 WHERE r.job_id = ? AND r.reject_reason IS NULL AND e.tenant_id = ? AND e.email = r.employee_email""", job, t);
+                UPDATE timekeeping.import_row r SET employee_id = e.id, zone = coalesce(r.zone, e.time_zone), function_id = f.id
+                  FROM timekeeping.import_row s
+                  LEFT JOIN timekeeping.employee e ON e.tenant_id = ? AND e.email = s.employee_email
+                  LEFT JOIN timekeeping.work_function f ON f.tenant_id = ? AND f.code = s.function_code AND f.retired_at IS NULL
+                 WHERE r.job_id = ? AND r.reject_reason IS NULL AND s.job_id = r.job_id AND s.line = r.line""", t, t, job);
         reject(db, job, "employee_id IS NULL", "'employeeEmail'", "'no employee has this email'");
-        run(db, """
-                UPDATE timekeeping.import_row r SET function_id = f.id FROM timekeeping.work_function f
-                 WHERE r.job_id = ? AND r.reject_reason IS NULL AND f.tenant_id = ? AND f.code = r.function_code
-                   AND f.retired_at IS NULL""", job, t);
         reject(db, job, "function_id IS NULL", "'functionCode'", "'does not exist or is retired'");
         run(db, """
                 UPDATE timekeeping.import_row r SET client_id = c.id FROM timekeeping.client_account c
@@ -389,8 +391,13 @@ class ImportStore {
     }
 
     private static int run(Connection db, String sql, Object... parameters) throws SQLException {
+        long started = System.nanoTime();
         try (PreparedStatement statement = prepare(db, sql, parameters)) {
-            return statement.executeUpdate();
+            int rows = statement.executeUpdate();
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("%d rows in %d ms: %s", rows, (System.nanoTime() - started) / 1_000_000, sql.strip().lines().findFirst().orElse(""));
+            }
+            return rows;
         }
     }
 
