@@ -26,9 +26,6 @@ import dev.backlight.testing.TokenIssuer;
  */
 final class BenchmarkRun implements AutoCloseable {
 
-    /** What the containers get: the manifests' memory limit, of which the JVM takes its default share in the image. */
-    static final List<String> CONTAINER_MEMORY = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75");
-
     final Path root;
     final TokenIssuer issuer = new TokenIssuer();
     final ObjectMapper json = new ObjectMapper();
@@ -51,7 +48,7 @@ final class BenchmarkRun implements AutoCloseable {
     }
 
     ServiceProcess start(String name, Map<String, String> config) {
-        ServiceProcess service = ServiceProcess.startModule(root, name, ServiceProcess.freePort(), config, CONTAINER_MEMORY,
+        ServiceProcess service = ServiceProcess.startModule(root, name, ServiceProcess.freePort(), config, ContainerMemory.JVM_OPTIONS,
                 root.resolve(name).resolve("target/" + name + "-benchmark.log"));
         services.add(service);
         return service;

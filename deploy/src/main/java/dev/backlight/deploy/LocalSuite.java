@@ -90,7 +90,7 @@ public final class LocalSuite implements AutoCloseable {
     URI startGatewayReplica(Path root) {
         Path log = root.resolve("gateway/target/gateway-replica.log");
         ServiceProcess replica = ServiceProcess.startModule(root, "gateway", ServiceProcess.freePort(),
-                withDatabase("gateway", gatewayConfig), log);
+                withDatabase("gateway", gatewayConfig), ContainerMemory.JVM_OPTIONS, log);
         services.add(replica);
         replica.awaitReady(Duration.ofMinutes(2));
         return replica.baseUri();
@@ -128,7 +128,7 @@ public final class LocalSuite implements AutoCloseable {
     private ServiceProcess start(Path root, String name, int port, Map<String, String> config) {
         Path log = root.resolve(name).resolve("target/" + name + ".log");
         System.out.println("Starting " + name + " on port " + port + " (log: " + log + ")");
-        ServiceProcess service = ServiceProcess.startModule(root, name, port, config, log);
+        ServiceProcess service = ServiceProcess.startModule(root, name, port, config, ContainerMemory.JVM_OPTIONS, log);
         services.add(service);
         return service;
     }

@@ -92,6 +92,12 @@ class ManifestsTest {
         return names;
     }
 
+    @Test
+    void theImageGivesTheHeapTheShareTheLocalRunAndBenchmarksAssume() throws Exception {
+        String dockerfile = Files.readString(Path.of("docker/Dockerfile.jvm"));
+        assertTrue(dockerfile.contains(ContainerMemory.HEAP_SHARE), dockerfile);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyServiceRunsAsItsCodeSays(String overlay) throws Exception {
@@ -110,7 +116,8 @@ class ManifestsTest {
             assertProbe(container.getLivenessProbe(), "/q/health/live", module);
             assertProbe(container.getStartupProbe(), "/q/health/started", module);
             assertNotNull(container.getResources().getRequests().get("memory"), module + " resources");
-            assertNotNull(container.getResources().getLimits().get("memory"), module + " resources");
+            // The local run and the benchmarks size the services' JVMs from this limit (ContainerMemory).
+            assertEquals(ContainerMemory.LIMIT, container.getResources().getLimits().get("memory").toString(), module + " memory limit");
 
             Set<String> set = container.getEnv().stream().map(EnvVar::getName).collect(Collectors.toSet());
             assertEquals(variablesRead(module), set, module + ": the environment set must be exactly what the service reads");

@@ -53,7 +53,8 @@ class StreamedImportTest {
     @Test
     void aCsvFileIsImportedAsAJobAndARerunDuplicatesNothing() {
         String csv = HEADER
-                + "a-1," + rio + ",PAYROLL,,2026-03-02T08:00:00Z,2026-03-02T10:00:00Z,,,,\"Run, part 1\"\n"
+                // Emails match in any case, as people type them.
+                + "a-1," + rio.toUpperCase(Locale.ROOT) + ",PAYROLL,,2026-03-02T08:00:00Z,2026-03-02T10:00:00Z,,,,\"Run, part 1\"\n"
                 // The spring-forward night in Paris: 01:30 UTC to 03:30 UTC is two hours on 29 March.
                 + "a-2," + rio + ",PAYROLL,,2026-03-29T00:30:00Z,2026-03-29T02:30:00Z,,,,\n"
                 + "a-3," + ana + ",REPORTING,,,,,2026-03-03,45,manual\n";

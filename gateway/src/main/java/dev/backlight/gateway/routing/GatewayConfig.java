@@ -19,6 +19,12 @@ public interface GatewayConfig {
     /** How long a service may stay silent before the client gets a 504. */
     Duration timeout();
 
+    /**
+     * The same for a streamed upload, which the service answers only once the whole body is in: long enough to send
+     * the largest one.
+     */
+    Duration streamedTimeout();
+
     int retryAfterSeconds();
 
     /**
@@ -45,10 +51,13 @@ public interface GatewayConfig {
         /** The largest streamed upload those paths take (the service's quarkus.http.limits.max-body-size). */
         Optional<MemorySize> streamedMaxBodySize();
 
+        default boolean streams(String path) {
+            return streamedBodyPaths().orElse(List.of()).stream().anyMatch(path::startsWith);
+        }
+
         /** The body limit of a request path. */
         default long maxBodySizeOf(String path) {
-            boolean streamed = streamedBodyPaths().orElse(List.of()).stream().anyMatch(path::startsWith);
-            Optional<MemorySize> limit = streamed ? streamedMaxBodySize() : maxBodySize();
+            Optional<MemorySize> limit = streams(path) ? streamedMaxBodySize() : maxBodySize();
             return limit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         }
     }

@@ -56,7 +56,7 @@ public class ProxyRoutes {
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .originRequestProvider((request, http) -> http.request(new RequestOptions()
                             .setHost(service.url().getHost()).setPort(service.url().getPort())
-                            .setIdleTimeout(config.timeout().toMillis())))
+                            .setIdleTimeout((service.streams(request.path()) ? config.streamedTimeout() : config.timeout()).toMillis())))
                     .addInterceptor(new UnavailableService(name, config.retryAfterSeconds()));
             router.route(service.prefix() + "/*").handler(context -> forward(context, vertx, proxy, name, service));
             router.route(service.prefix()).handler(context -> forward(context, vertx, proxy, name, service));

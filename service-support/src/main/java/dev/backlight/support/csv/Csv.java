@@ -41,16 +41,16 @@ public final class Csv {
     }
 
     /**
-     * One chunk per row, so that an export is sent as it is read and never held whole in memory. An empty result
-     * still gets its header line, so that BI tools see the columns.
+     * One chunk per page of rows, so that an export is sent as it is read and never held whole in memory. An empty
+     * result still gets its header line, so that BI tools see the columns.
      */
-    public static <T> Multi<String> stream(Class<T> rowType, Multi<T> rows) {
+    public static <T> Multi<String> stream(Class<T> rowType, Multi<List<T>> pages) {
         CsvSchema schema = MAPPER.schemaFor(rowType);
         ObjectWriter withHeader = MAPPER.writer(schema.withHeader());
         ObjectWriter withoutHeader = MAPPER.writer(schema.withoutHeader());
         AtomicBoolean headerWritten = new AtomicBoolean();
-        return rows
-                .map(row -> write(headerWritten.compareAndSet(false, true) ? withHeader : withoutHeader, row))
+        return pages.filter(page -> !page.isEmpty())
+                .map(page -> write(headerWritten.compareAndSet(false, true) ? withHeader : withoutHeader, page))
                 .onCompletion().ifEmpty().continueWith(header(schema));
     }
 
@@ -121,11 +121,11 @@ public final class Csv {
         return line.append(schema.getLineSeparator()).toString();
     }
 
-    private static String write(ObjectWriter writer, Object row) {
+    private static String write(ObjectWriter writer, List<?> rows) {
         try {
-            return writer.writeValueAsString(row);
+            return writer.writeValueAsString(rows);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Row cannot be written as CSV: " + row.getClass().getName(), e);
+            throw new IllegalStateException("Rows cannot be written as CSV: " + rows.get(0).getClass().getName(), e);
         }
     }
 }

@@ -29,6 +29,11 @@ class EmployeeRepository implements PanacheRepository<Employee> {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** As {@link #lockForTimeChange}, for the employee a login belongs to; null when none does. */
+    public Uni<Employee> lockForTimeChangeBySubject(String subject) {
+        return find("subject", subject).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
     /**
      * Takes every employee's time-change lock of the tenant, so that no capture runs until the transaction ends:
      * for changes that every capture must see, such as a new period lock.

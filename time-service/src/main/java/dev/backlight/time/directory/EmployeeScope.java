@@ -45,8 +45,7 @@ public class EmployeeScope {
      * employee's time are checked one after another. {@code requested} may be null to mean "myself".
      */
     public Uni<EmployeeRef> forTimeChange(Long requested) {
-        return callerMayCapture().chain(() -> target(requested, managesTime(), UNKNOWN_IN_BODY))
-                .chain(employee -> employees.lockForTimeChange(employee.id)).map(EmployeeRef::of);
+        return lockedTarget(requested, UNKNOWN_IN_BODY).map(EmployeeRef::of);
     }
 
     /** The employee whose time is read; staff may name only themselves. */
@@ -56,8 +55,25 @@ public class EmployeeScope {
 
     /** As {@link #forTimeChange}, for an employee named by the request's path: an unknown one is a 404. */
     public Uni<EmployeeRef> forTimeChangeAt(long pathId) {
-        return callerMayCapture().chain(() -> target(pathId, managesTime(), UNKNOWN_IN_PATH))
-                .chain(employee -> employees.lockForTimeChange(employee.id)).map(EmployeeRef::of);
+        return lockedTarget(pathId, UNKNOWN_IN_PATH).map(EmployeeRef::of);
+    }
+
+    /**
+     * The employee a time change is for, loaded and locked in one statement where the caller changes their own time:
+     * captures come in bursts at shift start, so each round trip saved counts.
+     */
+    private Uni<Employee> lockedTarget(Long requested, Function<Long, ApiException> unknown) {
+        if (requested != null && managesTime()) {
+            return callerMayCapture().chain(() -> employees.lockForTimeChange(requested))
+                    .onItem().ifNull().failWith(() -> unknown.apply(requested));
+        }
+        return employees.lockForTimeChangeBySubject(caller.subject()).onItem().ifNull()
+                .failWith(() -> ApiException.forbidden("No employee is linked to this login")).invoke(me -> {
+                    checkActive(me);
+                    if (requested != null && !me.id.equals(requested)) {
+                        throw ApiException.forbidden("Staff can only see and log their own time");
+                    }
+                });
     }
 
     /**
@@ -66,11 +82,17 @@ public class EmployeeScope {
      */
     private Uni<Void> callerMayCapture() {
         return employees.findBySubject(caller.subject()).invoke(me -> {
-            if (me != null && !me.active) {
-                throw ApiException.forbidden("Your employee record is deactivated; time can no longer be captured or "
-                        + "changed with this login. Ask your tenant administrator to reactivate it.");
+            if (me != null) {
+                checkActive(me);
             }
         }).replaceWithVoid();
+    }
+
+    private static void checkActive(Employee me) {
+        if (!me.active) {
+            throw ApiException.forbidden("Your employee record is deactivated; time can no longer be captured or "
+                    + "changed with this login. Ask your tenant administrator to reactivate it.");
+        }
     }
 
 

@@ -2,6 +2,7 @@ package dev.backlight.time.entries;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -44,7 +45,7 @@ import org.jboss.resteasy.reactive.RestResponse;
         + "[startedAt, endedAt) or a date plus a duration")
 public class TimeEntryResource {
 
-    private static final int EXPORT_PAGE = 500;
+    private static final int EXPORT_PAGE = 5_000;
 
     @Inject
     TimeEntryService entryService;
@@ -134,11 +135,10 @@ public class TimeEntryResource {
     public Multi<String> export(@Valid @ValidRange(max = EntryQuery.LONGEST_DAYS) @BeanParam EntryQuery query) {
         var filter = query.filter();
         AtomicLong lastId = new AtomicLong();
-        Multi<TimeEntryView> rows = Multi.createBy().repeating()
+        Multi<List<TimeEntryView>> pages = Multi.createBy().repeating()
                 .uni(() -> entryService.exportPage(filter, lastId.get(), EXPORT_PAGE)
                         .invoke(page -> page.forEach(e -> lastId.set(e.id()))))
-                .whilst(page -> page.size() == EXPORT_PAGE)
-                .onItem().transformToIterable(page -> page);
-        return Csv.stream(TimeEntryView.class, rows);
+                .whilst(page -> page.size() == EXPORT_PAGE);
+        return Csv.stream(TimeEntryView.class, pages);
     }
 }

@@ -47,10 +47,9 @@ public class ImportJobResource {
             toggl-88121,dana@northwind.example,PAYROLL,CLIENT-B,2026-03-02T14:00:00Z,2026-03-02T16:00:00Z,,,,March run
             toggl-88122,dana@northwind.example,REPORTING,,,,,2026-03-03,45,
             """;
-    private static final String JSON_LINES_EXAMPLE = """
-            {"externalRef":"toggl-88121","employeeEmail":"dana@northwind.example","functionCode":"PAYROLL","startedAt":"2026-03-02T14:00:00Z","endedAt":"2026-03-02T16:00:00Z"}
-            {"externalRef":"toggl-88122","employeeEmail":"dana@northwind.example","functionCode":"REPORTING","workDate":"2026-03-03","durationMinutes":45}
-            """;
+    /** One line of a JSON Lines body; OpenAPI describes a line, not the stream of them. */
+    private static final String JSON_LINE_EXAMPLE = """
+            {"externalRef":"toggl-88121","employeeEmail":"dana@northwind.example","functionCode":"PAYROLL","startedAt":"2026-03-02T14:00:00Z","endedAt":"2026-03-02T16:00:00Z"}""";
 
     private final ImportJobs imports;
 
@@ -73,8 +72,9 @@ public class ImportJobResource {
     @RequestBody(required = true, content = {
             @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE)),
-            @Content(mediaType = ImportFormat.JSON_LINES_TYPE, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "jsonLines", value = JSON_LINES_EXAMPLE))})
+            @Content(mediaType = ImportFormat.JSON_LINES_TYPE, schema = @Schema(implementation = ImportLine.class),
+                    examples = @ExampleObject(name = "jsonLine", summary = "One line; the body holds one such object per line",
+                            value = JSON_LINE_EXAMPLE))})
     @APIResponse(responseCode = "202", description = "The file is in and being checked; Location names the job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobView.class)))
     public RestResponse<ImportJobView> start(InputStream body,
@@ -108,8 +108,9 @@ public class ImportJobResource {
     @Blocking
     @Produces(Csv.MEDIA_TYPE)
     @Operation(operationId = "getTimeEntryImportRejections", summary = "The rows an import rejected, as CSV",
-            description = "Every rejected row with its line in the file, its externalRef, the field at fault and the reason, "
-                    + "streamed in file order. Empty (the header line only) when none was rejected.")
+            description = "Every rejected row, streamed in file order, as the columns line (the row's number in the file, the "
+                    + "header line not counted), externalRef, field (the one at fault) and reason. Empty (the header line only) "
+                    + "when none was rejected.")
     public Multi<String> rejections(@RestPath("id") UUID id) throws SQLException {
         return Csv.stream(RejectedRow.class, imports.report(id));
     }

@@ -223,7 +223,7 @@ public class ImportJobs {
     }
 
     /** The rejected rows of the tenant's job in file order, read a page at a time as they are sent. */
-    public Multi<RejectedRow> report(UUID id) throws SQLException {
+    public Multi<List<RejectedRow>> report(UUID id) throws SQLException {
         String tenantId = caller.tenantId();
         job(id);
         AtomicLong lastLine = new AtomicLong();
@@ -231,8 +231,7 @@ public class ImportJobs {
                 .uni(() -> Uni.createFrom().item(Unchecked.supplier(() -> store.rejections(id, tenantId, lastLine.get(), REPORT_PAGE)))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                         .invoke(page -> page.forEach(row -> lastLine.set(row.line()))))
-                .whilst(page -> page.size() == REPORT_PAGE)
-                .onItem().transformToIterable(page -> page);
+                .whilst(page -> page.size() == REPORT_PAGE);
     }
 
     /** Keeps this replica's jobs alive, and fails those whose replica stopped. */

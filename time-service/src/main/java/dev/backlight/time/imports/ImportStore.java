@@ -266,14 +266,14 @@ class ImportStore {
         run(db, "ANALYZE timekeeping.import_row");
         query(db, """
                 SELECT e.id FROM timekeeping.employee e
-                 WHERE e.tenant_id = ? AND e.email IN (SELECT employee_email FROM timekeeping.import_row WHERE job_id = ?)
+                 WHERE e.tenant_id = ? AND lower(e.email) IN (SELECT lower(employee_email) FROM timekeeping.import_row WHERE job_id = ?)
                  ORDER BY e.id FOR UPDATE""", t, job);
-        // References: employees by email (and their zone where the row gives none), functions and clients by code.
+        // References: employees by email, in any case (and their zone where the row gives none), functions and clients by code.
         // One pass over the rows for employee and function, since every row names both.
         run(db, """
                 UPDATE timekeeping.import_row r SET employee_id = e.id, zone = coalesce(r.zone, e.time_zone), function_id = f.id
                   FROM timekeeping.import_row s
-                  LEFT JOIN timekeeping.employee e ON e.tenant_id = ? AND e.email = s.employee_email
+                  LEFT JOIN timekeeping.employee e ON e.tenant_id = ? AND lower(e.email) = lower(s.employee_email)
                   LEFT JOIN timekeeping.work_function f ON f.tenant_id = ? AND f.code = s.function_code AND f.retired_at IS NULL
                  WHERE r.job_id = ? AND r.reject_reason IS NULL AND s.job_id = r.job_id AND s.line = r.line""", t, t, job);
         reject(db, job, "employee_id IS NULL", "'employeeEmail'", "'no employee has this email'");

@@ -5,12 +5,17 @@ import jakarta.ws.rs.QueryParam;
 
 import dev.backlight.support.rest.Choices;
 import dev.backlight.support.rest.DateRange;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The parameters of the hours aggregate, shared by its JSON and CSV forms. */
 class HoursQuery extends DateRange {
 
     @QueryParam("groupBy")
     @DefaultValue("FUNCTION")
+    @Parameter(description = "A comma list of FUNCTION, CLIENT, EMPLOYEE, TEAM, in either case",
+            schema = @Schema(type = SchemaType.STRING, example = "FUNCTION,CLIENT"))
     Choices<ReportService.Dimension> groupBy;
 
     @QueryParam("bucket")

@@ -2,6 +2,8 @@ package dev.backlight.deploy;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
@@ -32,10 +34,11 @@ import org.postgresql.PGConnection;
  * Prints how fast a year of history comes in through the gateway's import (POST /api/time/entries/imports, streamed
  * CSV, all or nothing, every rule checked) beside PostgreSQL's own COPY of the same rows in the same run: into
  * time_entry with its constraints and indexes, and into a bare table of the same columns. Then a file of a million
- * rows, and each service's peak memory. time-service and the gateway run with the manifests' memory; the gateway's
+ * rows; then the export of those million rows (GET /api/time/entries/export, streamed CSV) beside COPY TO of the same
+ * rows; and each service's peak memory. time-service and the gateway run with the manifests' memory; the gateway's
  * rate limit is lifted (backlight.gateway.rate-limit.enabled=false), as for a bulk load.
  */
-public final class ImportBenchmark {
+public final class ImportExportBenchmark {
 
     private static final String[] FUNCTIONS = {"SCHEDULING", "TIMESHEET_REVIEW", "PAYROLL", "QA_EVALUATION", "REPORTING",
             "ONBOARDING", "LEAVE_MANAGEMENT", "INVOICING", "COMPLIANCE", "OTHER"};
@@ -47,7 +50,7 @@ public final class ImportBenchmark {
     private ServiceProcess time;
     private ServiceProcess gateway;
 
-    private ImportBenchmark(BenchmarkRun bench) {
+    private ImportExportBenchmark(BenchmarkRun bench) {
         this.bench = bench;
     }
 
@@ -56,7 +59,7 @@ public final class ImportBenchmark {
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int largeRows = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
         try (BenchmarkRun bench = new BenchmarkRun(root, "import-benchmark")) {
-            new ImportBenchmark(bench).run(rows, largeRows);
+            new ImportExportBenchmark(bench).run(rows, largeRows);
         }
     }
 
@@ -99,6 +102,14 @@ public final class ImportBenchmark {
         double largeRate = importThroughGateway("bench-large", large, largeRows);
         System.out.printf("Import of %,d rows through the gateway (%d MiB): %,.0f rows/s%n", largeRows,
                 Files.size(large) / 1024 / 1024, largeRate);
+
+        LocalDate from = FIRST_DAY;
+        LocalDate to = Entry.nth(largeRows - 1, largeEmployees).day().plusDays(1);
+        double copyOutRate = copyOut("bench-large", from, to, largeRows);
+        double exportRate = exportThroughGateway("bench-large", from, to, largeRows);
+        System.out.printf("COPY TO of those %,d rows (codes joined in): %,.0f rows/s%n", largeRows, copyOutRate);
+        System.out.printf("Export of the same rows through the gateway (streamed CSV): %,.0f rows/s = %.0f %% of COPY TO "
+                + "(target at least 50 %%)%n", exportRate, 100 * exportRate / copyOutRate);
         bench.printPeakMemory();
     }
 
@@ -194,6 +205,64 @@ public final class ImportBenchmark {
             }
         }
         return ids;
+    }
+
+    private double copyOut(String tenant, LocalDate from, LocalDate to, int rows) throws Exception {
+        String select = """
+                SELECT e.id, e.employee_id, f.code, c.code, e.started_at, e.ended_at, e.zone, e.work_date,
+                       e.duration_seconds / 60.0, e.source, e.notes, e.external_ref, e.review_reason, e.version
+                  FROM timekeeping.time_entry e JOIN timekeeping.work_function f ON f.id = e.function_id
+                  LEFT JOIN timekeeping.client_account c ON c.id = e.client_account_id
+                 WHERE e.tenant_id = '%s' AND e.work_date >= '%s' AND e.work_date < '%s' ORDER BY e.id""".formatted(tenant, from, to);
+        try (Connection db = bench.database()) {
+            CountingStream out = new CountingStream();
+            long started = System.nanoTime();
+            long copied = ((PGConnection) db).getCopyAPI().copyOut("COPY (" + select + ") TO STDOUT WITH (FORMAT csv, HEADER)", out);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (copied != rows) {
+                throw new IllegalStateException("COPY TO found " + copied + " rows, not " + rows);
+            }
+            return rows / seconds;
+        }
+    }
+
+    private double exportThroughGateway(String tenant, LocalDate from, LocalDate to, int rows) throws Exception {
+        String analyst = bench.issuer.token(tenant, "bench-analyst", Duration.ofHours(2), "analyst");
+        CountingStream out = new CountingStream();
+        long started = System.nanoTime();
+        HttpResponse<InputStream> answer = bench.http.send(HttpRequest.newBuilder(URI.create(gateway.baseUri()
+                        + "/api/time/entries/export?from=" + from + "&to=" + to))
+                .header("Authorization", "Bearer " + analyst).header("Accept", "text/csv")
+                .timeout(Duration.ofMinutes(10)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = answer.body()) {
+            body.transferTo(out);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (answer.statusCode() != 200 || out.lines != rows + 1) {
+            throw new IllegalStateException("The export answered " + answer.statusCode() + " with " + out.lines + " lines");
+        }
+        return rows / seconds;
+    }
+
+    /** Counts the lines going through, and keeps none of them. */
+    private static final class CountingStream extends OutputStream {
+        long lines;
+
+        @Override
+        public void write(int b) {
+            if (b == '\n') {
+                lines++;
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                if (bytes[i] == '\n') {
+                    lines++;
+                }
+            }
+        }
     }
 
     /** Rows per second from sending the file to the job's end; fails the run unless every row was written. */

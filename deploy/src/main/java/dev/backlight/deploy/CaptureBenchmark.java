@@ -1,0 +1,156 @@
+package dev.backlight.deploy;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.backlight.testing.ServiceProcess;
+
+/**
+ * Prints how many time captures the suite takes at shift start: 64 callers at once, through the gateway, each
+ * recording entries (POST /api/time/entries) or switching timers (POST /api/time/timers/start) for employees of
+ * their own, beside an authenticated trivial GET (/api/time/tenant) through the same gateway in the same run.
+ * time-service and the gateway run with the manifests' memory; the gateway's rate limit is lifted.
+ */
+public final class CaptureBenchmark {
+
+    private static final String TENANT = "bench-capture";
+    private static final int CALLERS = 64;
+    private static final int EMPLOYEES_PER_CALLER = 8;
+
+    private final BenchmarkRun bench;
+    private ServiceProcess gateway;
+    private final List<Long> employees = new ArrayList<>();
+    private String manager;
+
+    private CaptureBenchmark(BenchmarkRun bench) {
+        this.bench = bench;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        try (BenchmarkRun bench = new BenchmarkRun(root, "capture-benchmark")) {
+            new CaptureBenchmark(bench).run(Duration.ofSeconds(seconds));
+        }
+    }
+
+    /** Requests per second and sorted latencies in milliseconds of one load. */
+    private record Load(double perSecond, List<Double> millis, Map<Integer, Integer> statuses) {
+        double percentile(double p) {
+            return millis.get(Math.min(millis.size() - 1, (int) Math.ceil(millis.size() * p) - 1));
+        }
+    }
+
+    /** One caller's next request, given its number and how many it has sent. */
+    private interface Caller {
+        HttpRequest next(int caller, int sent);
+    }
+
+    private void run(Duration each) throws Exception {
+        Map<String, String> config = bench.baseConfig();
+        ServiceProcess time = bench.start("time-service", config);
+        Map<String, String> gatewayConfig = new HashMap<>(config);
+        gatewayConfig.put("quarkus.rest-client.time-service.url", time.baseUri().toString());
+        gatewayConfig.put("backlight.gateway.rate-limit.enabled", "false");
+        gateway = bench.start("gateway", gatewayConfig);
+        bench.awaitReady();
+
+        bench.send(time, "POST", "/api/time/tenants", bench.issuer.token(null, "bench-root", Duration.ofMinutes(5), "platform-admin"),
+                Map.of("id", TENANT, "name", "Capture benchmark", "timeZone", "Europe/London", "currency", "GBP",
+                        "agents", 400, "employees", CALLERS * EMPLOYEES_PER_CALLER));
+        String admin = bench.issuer.token(TENANT, "bench-admin", Duration.ofHours(2), "tenant-admin");
+        for (int i = 0; i < CALLERS * EMPLOYEES_PER_CALLER; i++) {
+            JsonNode created = bench.send(time, "POST", "/api/time/employees", admin, Map.of("name", "Agent " + i,
+                    "email", "a" + i + "@capture.example", "team", "Team " + (i % 8)));
+            employees.add(created.get("id").asLong());
+        }
+        manager = bench.issuer.token(TENANT, "bench-manager", Duration.ofHours(2), "manager");
+
+        Instant firstStart = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(30));
+        // Warm-up, then the measured loads.
+        load(Duration.ofSeconds(5), (caller, sent) -> get("/api/time/tenant"));
+        load(Duration.ofSeconds(5), (caller, sent) -> entry(caller, sent, firstStart.minus(Duration.ofDays(15))));
+        Load trivial = load(each, (caller, sent) -> get("/api/time/tenant"));
+        Load entries = load(each, (caller, sent) -> entry(caller, sent, firstStart));
+        Load timers = load(each, (caller, sent) -> post("/api/time/timers/start", Map.of(
+                "employeeId", employees.get(caller * EMPLOYEES_PER_CALLER + sent % EMPLOYEES_PER_CALLER), "functionCode", "OTHER")));
+
+        print("Trivial authenticated GET /api/time/tenant through the gateway (reference)", trivial, trivial);
+        print("POST /api/time/entries through the gateway", entries, trivial);
+        print("POST /api/time/timers/start (stops the running one) through the gateway", timers, trivial);
+        bench.printPeakMemory();
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create(gateway.baseUri() + path)).header("Authorization", "Bearer " + manager)
+                .timeout(Duration.ofSeconds(30)).GET().build();
+    }
+
+    private HttpRequest post(String path, Map<String, Object> body) {
+        try {
+            return HttpRequest.newBuilder(URI.create(gateway.baseUri() + path)).header("Authorization", "Bearer " + manager)
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(bench.json.writeValueAsString(body))).build();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The caller's n-th entry: 10 minutes, its employees in turn, each employee's entries one after another. */
+    private HttpRequest entry(int caller, int sent, Instant firstStart) {
+        int employee = caller * EMPLOYEES_PER_CALLER + sent % EMPLOYEES_PER_CALLER;
+        Instant start = firstStart.plus(Duration.ofMinutes(10L * (sent / EMPLOYEES_PER_CALLER)));
+        return post("/api/time/entries", Map.of("employeeId", employees.get(employee), "functionCode", "PAYROLL",
+                "startedAt", start.toString(), "endedAt", start.plus(Duration.ofMinutes(10)).toString()));
+    }
+
+    private Load load(Duration length, Caller caller) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        long end = System.nanoTime() + length.toNanos();
+        List<Future<?>> callers = new ArrayList<>();
+        for (int c = 0; c < CALLERS; c++) {
+            int number = c;
+            callers.add(pool.submit(() -> {
+                for (int sent = 0; System.nanoTime() < end; sent++) {
+                    long started = System.nanoTime();
+                    int status = bench.http.send(caller.next(number, sent), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    millis.add((System.nanoTime() - started) / 1e6);
+                    statuses.merge(status, 1, Integer::sum);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> c : callers) {
+            c.get();
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        List<Double> sorted = new ArrayList<>(millis);
+        sorted.sort(Double::compare);
+        return new Load(sorted.size() / (length.toNanos() / 1e9), sorted, statuses);
+    }
+
+    private static void print(String what, Load load, Load reference) {
+        System.out.printf("%s, %d callers: %,.0f req/s (%.0f %% of the reference), p50 %.1f ms, p99 %.1f ms, statuses %s%n",
+                what, CALLERS, load.perSecond(), 100 * load.perSecond() / reference.perSecond(), load.percentile(0.5),
+                load.percentile(0.99), load.statuses());
+    }
+}
