@@ -22,7 +22,7 @@ import dev.backlight.testing.TokenIssuer;
 
 /**
  * What the benchmarks share: an embedded PostgreSQL, the services started as the Kubernetes manifests run them
- * (512 MiB, the JVM's default 75 % of it for the heap), signed tokens, and printing timings.
+ * (512 MiB, 60 % of it for the heap: ContainerMemory), signed tokens, and printing timings.
  */
 final class BenchmarkRun implements AutoCloseable {
 

@@ -30,7 +30,7 @@ import dev.backlight.testing.TokenIssuer;
  * 780,000), straight from metrics-service and through the gateway, beside a trivial request through the same gateway;
  * then again while a second tenant of the same size hammers the most expensive report (hours by day, employee and
  * function over a year) from several threads: one tenant must not slow another down. The services and the gateway run
- * with the Kubernetes manifests' memory (512 MiB, heap 75 % of it) and the gateway's default rate limits.
+ * with the Kubernetes manifests' memory (512 MiB, heap 60 % of it) and the gateway's default rate limits.
  *
  * <p>The tenants, their employees and the outputs go through the API. The years of entries are written straight into
  * time-service's table with one SQL statement each: pushing them through the API would take most of an hour and

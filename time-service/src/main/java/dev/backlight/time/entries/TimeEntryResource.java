@@ -3,7 +3,7 @@ package dev.backlight.time.entries;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -131,13 +131,14 @@ public class TimeEntryResource {
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST})
     @Operation(operationId = "exportTimeEntries", summary = "Export time entries as CSV", description = "Streamed page by page as it is read, so exports "
-            + "of any size never sit whole in memory. Same filters and longest range as the list; staff export only their own.")
+            + "of any size never sit whole in memory; in work-date order. Same filters and longest range as the list; staff "
+            + "export only their own.")
     public Multi<String> export(@Valid @ValidRange(max = EntryQuery.LONGEST_DAYS) @BeanParam EntryQuery query) {
         var filter = query.filter();
-        AtomicLong lastId = new AtomicLong();
+        AtomicReference<TimeEntryService.ExportPosition> position = new AtomicReference<>(TimeEntryService.ExportPosition.start(filter.from()));
         Multi<List<TimeEntryView>> pages = Multi.createBy().repeating()
-                .uni(() -> entryService.exportPage(filter, lastId.get(), EXPORT_PAGE)
-                        .invoke(page -> page.forEach(e -> lastId.set(e.id()))))
+                .uni(() -> entryService.exportPage(filter, position.get(), EXPORT_PAGE)
+                        .invoke(page -> page.forEach(e -> position.set(TimeEntryService.ExportPosition.after(e)))))
                 .whilst(page -> page.size() == EXPORT_PAGE);
         return Csv.stream(TimeEntryView.class, pages);
     }

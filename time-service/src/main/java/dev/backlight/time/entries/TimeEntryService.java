@@ -168,10 +168,22 @@ public class TimeEntryService {
         return restrictToCaller(filter).chain(scoped -> entries.page(scoped, page));
     }
 
-    /** Up to {@code size} entries after the given id, oldest id first: the unit of a streamed export. */
+    /** Where an export has got to: the work date and id of the last entry sent. */
+    public record ExportPosition(LocalDate workDate, long id) {
+        /** Before every entry of the range. */
+        public static ExportPosition start(LocalDate from) {
+            return new ExportPosition(from, 0);
+        }
+
+        public static ExportPosition after(TimeEntryView entry) {
+            return new ExportPosition(entry.workDate(), entry.id());
+        }
+    }
+
+    /** Up to {@code size} entries after the given position, in (work date, id) order: the unit of a streamed export. */
     @WithSession
-    public Uni<List<TimeEntryView>> exportPage(EntryFilter filter, long afterId, int size) {
-        return restrictToCaller(filter).chain(scoped -> entries.after(scoped, afterId, size));
+    public Uni<List<TimeEntryView>> exportPage(EntryFilter filter, ExportPosition after, int size) {
+        return restrictToCaller(filter).chain(scoped -> entries.after(scoped, after, size));
     }
 
     /** Staff see only their own entries, whatever the filter says. */
