@@ -83,23 +83,6 @@ class TimeEntryRepository implements PanacheRepository<TimeEntry> {
         });
     }
 
-    /**
-     * Up to {@code size} entries a filter selects after the given one, in (work date, id) order: the unit of a
-     * streamed export. The order is the day index's, so each page starts where the last one ended.
-     */
-    public Uni<List<TimeEntryView>> after(TimeEntryService.EntryFilter filter, TimeEntryService.ExportPosition after, int size) {
-        Map<String, Object> parameters = new HashMap<>();
-        String where = where(filter, parameters) + " and (e.workDate, e.id) > (:afterDay, :afterId)";
-        parameters.put("afterDay", after.workDate());
-        parameters.put("afterId", after.id());
-        return getSession().chain(session -> {
-            var query = session.createSelectionQuery(VIEW + ENTRIES + where + " order by e.workDate, e.id", TimeEntryView.class)
-                    .setMaxResults(size);
-            parameters.forEach(query::setParameter);
-            return query.getResultList();
-        });
-    }
-
     private static String where(TimeEntryService.EntryFilter filter, Map<String, Object> parameters) {
         StringBuilder where = new StringBuilder(" where e.workDate >= :from and e.workDate < :to");
         parameters.put("from", filter.from());

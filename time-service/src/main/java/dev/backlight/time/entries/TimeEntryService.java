@@ -1,7 +1,6 @@
 package dev.backlight.time.entries;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,14 +10,17 @@ import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.rest.ListPage;
 import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.rest.Versions;
+import dev.backlight.support.tenancy.Caller;
 import dev.backlight.time.directory.CatalogService;
 import dev.backlight.time.directory.EmployeeRef;
 import dev.backlight.time.directory.EmployeeScope;
 import dev.backlight.time.tenants.TenantProfile;
 import dev.backlight.time.tenants.TenantService;
 import dev.backlight.time.timesheets.OpenPeriods;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Creating, changing, deleting and listing time entries. */
@@ -42,6 +44,12 @@ public class TimeEntryService {
 
     @Inject
     OpenPeriods openPeriods;
+
+    @Inject
+    EntryExport entryExport;
+
+    @Inject
+    Caller caller;
 
     /** An entry as the caller describes it; employeeId null means the caller. */
     public record EntryInput(Long employeeId, String functionCode, String clientCode, TimeRules.TimeInput time,
@@ -168,22 +176,14 @@ public class TimeEntryService {
         return restrictToCaller(filter).chain(scoped -> entries.page(scoped, page));
     }
 
-    /** Where an export has got to: the work date and id of the last entry sent. */
-    public record ExportPosition(LocalDate workDate, long id) {
-        /** Before every entry of the range. */
-        public static ExportPosition start(LocalDate from) {
-            return new ExportPosition(from, 0);
-        }
-
-        public static ExportPosition after(TimeEntryView entry) {
-            return new ExportPosition(entry.workDate(), entry.id());
-        }
-    }
-
-    /** Up to {@code size} entries after the given position, in (work date, id) order: the unit of a streamed export. */
-    @WithSession
-    public Uni<List<TimeEntryView>> exportPage(EntryFilter filter, ExportPosition after, int size) {
-        return restrictToCaller(filter).chain(scoped -> entries.after(scoped, after, size));
+    /**
+     * Every entry the filter selects, streamed in (work date, id) order as the client reads it; staff get only their
+     * own. The caller's scope is settled in a session of its own before the rows flow.
+     */
+    public Multi<TimeEntryView> export(EntryFilter filter) {
+        String tenantId = caller.tenantId();
+        return Panache.withSession(() -> restrictToCaller(filter))
+                .onItem().transformToMulti(scoped -> entryExport.stream(tenantId, scoped));
     }
 
     /** Staff see only their own entries, whatever the filter says. */
