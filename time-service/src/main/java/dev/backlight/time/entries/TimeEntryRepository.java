@@ -34,11 +34,27 @@ class TimeEntryRepository implements PanacheRepository<TimeEntry> {
                 employeeId, start, end, excludeId).firstResult();
     }
 
-    /** Seconds already recorded for the employee on a day (finished entries only). */
-    public Uni<Long> secondsOn(Long employeeId, LocalDate day, long excludeId) {
-        return find("select coalesce(sum(durationSeconds), 0) from TimeEntry "
-                + "where employeeId = ?1 and workDate = ?2 and durationSeconds is not null and id <> ?3",
-                employeeId, day, excludeId).project(Long.class).singleResult();
+    /** What the employee's recorded time says about a new entry: the day's seconds so far and an entry it overlaps. */
+    record Neighbours(Long secondsOnDay, Long overlappingId) {
+    }
+
+    /**
+     * Both checks of a finished entry in one round trip, read beside the employee's (locked) row: the seconds the day
+     * already holds (finished entries only) and the id of a timed entry overlapping [start, end), null when none (a
+     * running timer extends to infinity). A manual entry gives no interval (start null) and overlaps nothing.
+     */
+    public Uni<Neighbours> neighbours(Long employeeId, Instant start, Instant end, LocalDate day, long excludeId) {
+        boolean timed = start != null;
+        return getSession().chain(session -> session.createSelectionQuery("select "
+                        + "(select coalesce(sum(d.durationSeconds), 0) from TimeEntry d where d.employeeId = m.id "
+                        + "and d.workDate = :day and d.durationSeconds is not null and d.id <> :exclude), "
+                        + "(select min(o.id) from TimeEntry o where :timed = true and o.employeeId = m.id and o.startedAt is not null "
+                        + "and o.startedAt < :end and (o.endedAt is null or o.endedAt > :start) and o.id <> :exclude) "
+                        + "from Employee m where m.id = :employee", Neighbours.class)
+                .setParameter("employee", employeeId).setParameter("day", day).setParameter("exclude", excludeId)
+                .setParameter("timed", timed).setParameter("start", timed ? start : Instant.EPOCH)
+                .setParameter("end", timed ? end : Instant.EPOCH)
+                .getSingleResult());
     }
 
 

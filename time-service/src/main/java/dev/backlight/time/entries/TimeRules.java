@@ -101,30 +101,32 @@ public class TimeRules {
         Instant until = end == null ? Instant.MAX : end;
         return entries.findOverlapping(employeeId, start, until, excludeId).invoke(other -> {
             if (other != null) {
-                throw ApiException.conflict("overlap", "The time overlaps entry " + other.id + " ("
-                        + other.startedAt + " to " + (other.endedAt == null ? "running" : other.endedAt) + ")",
-                        "conflictingEntryId", other.id);
+                refuseOverlap(other);
             }
         }).replaceWithVoid();
     }
 
-    /** 409 when the employee's day would hold more than 24 h. */
-    public Uni<Void> checkDailyTotal(Long employeeId, LocalDate day, int addedSeconds, long excludeId) {
-        return entries.secondsOn(employeeId, day, excludeId).invoke(seconds -> {
-            if (seconds + addedSeconds > MAX_ENTRY.getSeconds()) {
-                throw ApiException.conflict("day-full", "The day " + day + " would hold more than 24 h of time",
-                        "workDate", day.toString(), "recordedMinutes", seconds / 60);
-            }
-        }).replaceWithVoid();
+    private static void refuseOverlap(TimeEntry other) {
+        throw ApiException.conflict("overlap", "The time overlaps entry " + other.id + " ("
+                + other.startedAt + " to " + (other.endedAt == null ? "running" : other.endedAt) + ")",
+                "conflictingEntryId", other.id);
     }
 
-    /** All checks of one finished entry against the employee's other time. */
+    /** All checks of one finished entry against the employee's other time; the recorded time is read in one round trip. */
     public Uni<Void> checkFits(TenantProfile tenant, Long employeeId, EntryTimes times, long excludeId) {
-        Uni<Void> open = openPeriods.checkDayOpen(tenant, employeeId, times.workDate());
-        Uni<Void> noOverlap = times.startedAt() == null ? Uni.createFrom().voidItem()
-                : Uni.createFrom().deferred(() -> checkNoOverlap(employeeId, times.startedAt(), times.endedAt(), excludeId));
-        return open.chain(() -> noOverlap)
-                .chain(() -> checkDailyTotal(employeeId, times.workDate(), times.durationSeconds(), excludeId));
+        return openPeriods.checkDayOpen(tenant, employeeId, times.workDate())
+                .chain(() -> entries.neighbours(employeeId, times.startedAt(), times.endedAt(), times.workDate(), excludeId))
+                .chain(neighbours -> {
+                    if (neighbours.overlappingId() != null) {
+                        return entries.findById(neighbours.overlappingId()).invoke(TimeRules::refuseOverlap).replaceWithVoid();
+                    }
+                    long seconds = neighbours.secondsOnDay();
+                    if (seconds + times.durationSeconds() > MAX_ENTRY.getSeconds()) {
+                        throw ApiException.conflict("day-full", "The day " + times.workDate() + " would hold more than 24 h of time",
+                                "workDate", times.workDate().toString(), "recordedMinutes", seconds / 60);
+                    }
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /** Puts validated times on an entry. */
