@@ -54,6 +54,21 @@ final class BenchmarkRun implements AutoCloseable {
         return service;
     }
 
+    /** time-service and a gateway in front of it, its rate limit lifted as for a bulk load, both ready. */
+    record TimeBehindGateway(ServiceProcess time, ServiceProcess gateway) {
+    }
+
+    TimeBehindGateway startTimeBehindGateway() {
+        Map<String, String> config = baseConfig();
+        ServiceProcess time = start("time-service", config);
+        Map<String, String> gatewayConfig = new HashMap<>(config);
+        gatewayConfig.put("quarkus.rest-client.time-service.url", time.baseUri().toString());
+        gatewayConfig.put("backlight.gateway.rate-limit.enabled", "false");
+        ServiceProcess gateway = start("gateway", gatewayConfig);
+        awaitReady();
+        return new TimeBehindGateway(time, gateway);
+    }
+
     void awaitReady() {
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofMinutes(2));

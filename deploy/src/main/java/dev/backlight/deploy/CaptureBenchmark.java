@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,13 +62,9 @@ public final class CaptureBenchmark {
     }
 
     private void run(Duration each) throws Exception {
-        Map<String, String> config = bench.baseConfig();
-        ServiceProcess time = bench.start("time-service", config);
-        Map<String, String> gatewayConfig = new HashMap<>(config);
-        gatewayConfig.put("quarkus.rest-client.time-service.url", time.baseUri().toString());
-        gatewayConfig.put("backlight.gateway.rate-limit.enabled", "false");
-        gateway = bench.start("gateway", gatewayConfig);
-        bench.awaitReady();
+        BenchmarkRun.TimeBehindGateway suite = bench.startTimeBehindGateway();
+        ServiceProcess time = suite.time();
+        gateway = suite.gateway();
 
         bench.send(time, "POST", "/api/time/tenants", bench.issuer.token(null, "bench-root", Duration.ofMinutes(5), "platform-admin"),
                 Map.of("id", TENANT, "name", "Capture benchmark", "timeZone", "Europe/London", "currency", "GBP",

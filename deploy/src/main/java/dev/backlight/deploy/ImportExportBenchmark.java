@@ -64,13 +64,9 @@ public final class ImportExportBenchmark {
     }
 
     private void run(int rows, int largeRows) throws Exception {
-        Map<String, String> config = bench.baseConfig();
-        time = bench.start("time-service", config);
-        Map<String, String> gatewayConfig = new HashMap<>(config);
-        gatewayConfig.put("quarkus.rest-client.time-service.url", time.baseUri().toString());
-        gatewayConfig.put("backlight.gateway.rate-limit.enabled", "false");
-        gateway = bench.start("gateway", gatewayConfig);
-        bench.awaitReady();
+        BenchmarkRun.TimeBehindGateway suite = bench.startTimeBehindGateway();
+        time = suite.time();
+        gateway = suite.gateway();
 
         // A running service has its code compiled: a first, smaller import warms it up, as the COPY's server is warm.
         int warmUpRows = 20_000;
