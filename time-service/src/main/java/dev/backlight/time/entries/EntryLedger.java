@@ -73,8 +73,7 @@ public class EntryLedger {
 
     /** The employee's running timer, or null. */
     public Uni<TimeEntryView> runningTimer(Long employeeId) {
-        return entries.views("e.employeeId = ?1 and e.startedAt is not null and e.endedAt is null", "e.startedAt", employeeId)
-                .map(list -> list.isEmpty() ? null : list.get(0));
+        return entries.firstView("e.employeeId = ?1 and e.startedAt is not null and e.endedAt is null", "e.startedAt", employeeId);
     }
 
     /** Every running timer of the tenant, longest running first. */
@@ -84,8 +83,8 @@ public class EntryLedger {
 
     /** The first running timer whose work date falls in [firstDay, lastDay], or null. */
     public Uni<TimeEntryView> firstRunningWithin(LocalDate firstDay, LocalDate lastDay) {
-        return entries.views("e.startedAt is not null and e.endedAt is null and e.workDate >= ?1 and e.workDate <= ?2",
-                "e.startedAt", firstDay, lastDay).map(list -> list.isEmpty() ? null : list.get(0));
+        return entries.firstView("e.startedAt is not null and e.endedAt is null and e.workDate >= ?1 and e.workDate <= ?2",
+                "e.startedAt", firstDay, lastDay);
     }
 
     /** The entries of one employee's week in the order worked (manual ones last on their day). */

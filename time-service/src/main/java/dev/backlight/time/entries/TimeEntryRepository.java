@@ -66,7 +66,12 @@ class TimeEntryRepository implements PanacheRepository<TimeEntry> {
 
     /** The view of one entry, or null. */
     public Uni<TimeEntryView> view(Long id) {
-        return views("e.id = ?1", "e.id", id).map(list -> list.isEmpty() ? null : list.get(0));
+        return firstView("e.id = ?1", "e.id", id);
+    }
+
+    /** The first view a condition selects in the given order, or null. */
+    public Uni<TimeEntryView> firstView(String condition, String order, Object... parameters) {
+        return views(condition, order, parameters).map(list -> list.isEmpty() ? null : list.get(0));
     }
 
     /** The views of the entries a condition on {@code e} selects, in the given order (positional parameters). */
