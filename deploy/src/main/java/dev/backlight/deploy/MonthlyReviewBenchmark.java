@@ -29,8 +29,10 @@ import dev.backlight.testing.TokenIssuer;
  * Prints how long a monthly review takes for a tenant with 1,000 employees and a year of time entries (about
  * 780,000), straight from metrics-service and through the gateway, beside a trivial request through the same gateway;
  * then again while a second tenant of the same size hammers the most expensive report (hours by day, employee and
- * function over a year) from several threads: one tenant must not slow another down. The services and the gateway run
- * with the Kubernetes manifests' memory (512 MiB, heap 60 % of it) and the gateway's default rate limits.
+ * function over a year) from several threads: one tenant must not slow another down; then once more after the first
+ * tenant's history has grown by a decade, to 10 million entries in the table. Beside each review, the database alone
+ * summing the same months from the daily rollups. The services and the gateway run with the Kubernetes manifests'
+ * memory (512 MiB, heap 60 % of it) and the gateway's default rate limits.
  *
  * <p>The tenants, their employees and the outputs go through the API. The years of entries are written straight into
  * time-service's table with one SQL statement each: pushing them through the API would take most of an hour and
@@ -53,11 +55,13 @@ public final class MonthlyReviewBenchmark {
     private long entries;
     private int outputs;
 
+    /** Arguments: the project root, the runs per figure (20), and "1m" to stop before growing the entries to 10 M. */
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        boolean tenMillion = args.length <= 2 || !args[2].equalsIgnoreCase("1m");
         try (BenchmarkRun bench = new BenchmarkRun(root, "benchmark")) {
-            new MonthlyReviewBenchmark(bench).run(runs);
+            new MonthlyReviewBenchmark(bench).run(runs, tenMillion);
         }
     }
 
@@ -66,7 +70,7 @@ public final class MonthlyReviewBenchmark {
         this.issuer = bench.issuer;
     }
 
-    private void run(int runs) throws Exception {
+    private void run(int runs, boolean tenMillion) throws Exception {
         Map<String, String> config = bench.baseConfig();
         ServiceProcess time = bench.start("time-service", config);
         Map<String, String> metricsConfig = new HashMap<>(config);
@@ -80,8 +84,8 @@ public final class MonthlyReviewBenchmark {
         long seeding = System.nanoTime();
         seedTenant(time, metrics, TENANT);
         seedTenant(time, metrics, NOISY_TENANT);
-        System.out.printf("Seeded two tenants of %,d employees, %,d time entries and %,d output records each in %.0f s%n",
-                EMPLOYEES, entries, outputs, (System.nanoTime() - seeding) / 1e9);
+        System.out.printf("Seeded two tenants of %,d employees, %,d time entries and %,d output records each in %.0f s "
+                + "(%,d entries in all)%n", EMPLOYEES, entries, outputs, (System.nanoTime() - seeding) / 1e9, entriesInAll());
 
         // Several managers, one review every 600 ms between them: within the gateway's default limits, which stay on.
         List<String> managers = new ArrayList<>();
@@ -96,6 +100,7 @@ public final class MonthlyReviewBenchmark {
         print("Monthly review straight from metrics-service", time(metrics, review, managers, runs));
         List<Double> solo = time(gateway, review, managers, runs);
         print("Monthly review through the gateway, alone", solo);
+        print("Bare SQL: the reviewed month's hours by function, summed from the daily rollups", bareMonthlySums(runs));
 
         String heaviest = "/api/time/reports/hours?from=" + END.minusDays(366) + "&to=" + END + "&bucket=day&groupBy=employee,function";
         Map<Integer, Integer> noisyAnswers = new ConcurrentHashMap<>();
@@ -123,7 +128,68 @@ public final class MonthlyReviewBenchmark {
                 + " scripts", crowded);
         System.out.printf("Median while crowded / median alone: %.2f (target at most 2). %s's answers by status: %s%n",
                 median(crowded) / median(solo), NOISY_TENANT, new TreeMap<>(noisyAnswers));
+        if (tenMillion) {
+            growToTenMillion();
+            time(gateway, review, managers, 3);
+            print("At 10 M entries: trivial GET /api/time/tenant through the gateway", time(gateway, "/api/time/tenant", managers, runs));
+            List<Double> atTenMillion = time(gateway, review, managers, runs);
+            print("At 10 M entries: monthly review through the gateway, alone", atTenMillion);
+            print("At 10 M entries: bare SQL, the reviewed month's hours by function from the daily rollups", bareMonthlySums(runs));
+            System.out.printf("Median at 10 M / median at %.1f M: %.2f (target at most 1.5)%n", 2.0 * entries / 1e6,
+                    median(atTenMillion) / median(solo));
+        }
         bench.printPeakMemory();
+    }
+
+    /**
+     * Earlier years of the reviewed tenant's history, one year per statement, until the table holds 10 million
+     * entries: a decade of a 1,000-person BPO.
+     */
+    private void growToTenMillion() throws Exception {
+        long started = System.nanoTime();
+        LocalDate end = FIRST_DAY;
+        while (entriesInAll() < 10_000_000) {
+            seedEntries(TENANT, end.minusYears(1), end);
+            end = end.minusYears(1);
+        }
+        System.out.printf("Grew %s's history back to %s: %,d entries in all, in %.0f s%n", TENANT, end, entriesInAll(),
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private long entriesInAll() throws Exception {
+        try (Connection db = bench.database();
+                PreparedStatement count = db.prepareStatement("SELECT count(*) FROM timekeeping.time_entry");
+                var rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The reference: the database alone summing the reviewed month and the one before by function, as the review asks. */
+    private List<Double> bareMonthlySums(int runs) throws Exception {
+        String sql = """
+                SELECT f.code, sum(d.seconds), sum(d.entries) FROM timekeeping.daily_hours d
+                JOIN timekeeping.work_function f ON f.id = d.function_id
+                WHERE d.tenant_id = ? AND d.work_date >= ? AND d.work_date < ? AND d.entries > 0 GROUP BY f.id, f.code""";
+        List<Double> millis = new ArrayList<>();
+        try (Connection db = bench.database(); PreparedStatement sums = db.prepareStatement(sql)) {
+            for (int i = 0; i < runs; i++) {
+                long started = System.nanoTime();
+                for (YearMonth month : List.of(REVIEWED.minusMonths(1), REVIEWED)) {
+                    sums.setString(1, TENANT);
+                    sums.setObject(2, month.atDay(1));
+                    sums.setObject(3, month.plusMonths(1).atDay(1));
+                    try (var rows = sums.executeQuery()) {
+                        while (rows.next()) {
+                            rows.getLong(2);
+                        }
+                    }
+                }
+                millis.add((System.nanoTime() - started) / 1e6);
+            }
+        }
+        millis.sort(Double::compare);
+        return millis;
     }
 
     private void seedTenant(ServiceProcess time, ServiceProcess metrics, String tenant) throws Exception {
@@ -142,7 +208,7 @@ public final class MonthlyReviewBenchmark {
                     "email", "e" + i + "@" + tenant + ".example", "team", "Team " + (i % 20)));
             employees.add(created.get("id").asLong());
         }
-        entries = seedEntries(tenant);
+        entries = seedEntries(tenant, FIRST_DAY, END);
         outputs = recordOutputs(metrics, manager, employees);
     }
 
@@ -161,17 +227,11 @@ public final class MonthlyReviewBenchmark {
     }
 
 
-    private static void print(String what, List<Double> sortedMillis) {
-        int runs = sortedMillis.size();
-        System.out.printf("%s, %d runs: median %.1f ms, p95 %.1f ms, max %.1f ms%n", what, runs, median(sortedMillis),
-                sortedMillis.get((int) Math.ceil(runs * 0.95) - 1), sortedMillis.get(runs - 1));
-    }
-
     /**
-     * Three timed entries per employee and weekday for a year, in New York time: two functions in the morning, one in
-     * the afternoon, a third of them for a client.
+     * Three timed entries per employee and weekday of [from, to), in New York time: two functions in the morning, one
+     * in the afternoon, a third of them for a client.
      */
-    private long seedEntries(String tenant) throws Exception {
+    private long seedEntries(String tenant, LocalDate from, LocalDate to) throws Exception {
         String sql = """
                 INSERT INTO timekeeping.time_entry (tenant_id, employee_id, function_id, client_account_id, started_at, ended_at, zone,
                                              work_date, duration_seconds, source, created_at, updated_at)
@@ -190,8 +250,8 @@ public final class MonthlyReviewBenchmark {
                 """;
         try (Connection db = bench.database();
                 PreparedStatement insert = db.prepareStatement(sql)) {
-            insert.setString(1, FIRST_DAY.toString());
-            insert.setString(2, END.toString());
+            insert.setString(1, from.toString());
+            insert.setString(2, to.toString());
             insert.setString(3, tenant);
             long rows = insert.executeUpdate();
             try (PreparedStatement analyze = db.prepareStatement("ANALYZE timekeeping.time_entry")) {

@@ -56,10 +56,10 @@ class ReportLimitsTest {
                 "workDate", "2026-03-02", "durationMinutes", 60)).post("/api/time/entries").then().statusCode(201);
         ExecutorService callers = Executors.newFixedThreadPool(5);
         List<Future<Integer>> answers = new ArrayList<>();
-        // While the entries are locked, the first report holds the tenant's one place and two more wait for it.
+        // While the rollups are locked, the first report holds the tenant's one place and two more wait for it.
         try (Connection lock = database.getConnection()) {
             lock.setAutoCommit(false);
-            lock.createStatement().execute("LOCK TABLE timekeeping.time_entry IN ACCESS EXCLUSIVE MODE");
+            lock.createStatement().execute("LOCK TABLE timekeeping.daily_hours IN ACCESS EXCLUSIVE MODE");
             for (int i = 0; i < 5; i++) {
                 answers.add(callers.submit(() -> fixture.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01")
                         .get("/api/time/reports/hours").then().extract().statusCode()));

@@ -30,6 +30,7 @@ import dev.backlight.metrics.upstream.TimeServiceClient.HoursRow;
 import dev.backlight.metrics.upstream.TimeServiceClient.WorkFunction;
 import dev.backlight.support.csv.CsvExportable;
 import dev.backlight.support.csv.CsvTable;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -75,57 +76,88 @@ public class MetricsService {
         this.benchmarks = benchmarks;
     }
 
+    /** Dates [from, to) of one set of figures. */
+    public record Period(LocalDate from, LocalDate to) {
+    }
+
     private record Upstream(HoursReport hours, List<Headcount> headcount, Map<String, WorkFunction> functions,
-            Map<Long, String> teams) {
+            Map<Long, String> teams, List<HoursRow> qaDays) {
     }
 
     private record Local(List<UnitsRow> units, List<FindingsRow> findings, Map<String, Benchmark> overrides) {
     }
 
     public Uni<PeriodFigures> figures(LocalDate from, LocalDate to, Slice slice) {
+        return figures(List.of(new Period(from, to)), slice).map(all -> all.get(0));
+    }
+
+    /**
+     * The figures of several periods in one go: the local reads first, one short session after another (a session
+     * takes no parallel work), then every upstream read of all the periods at once, so that comparing two periods
+     * costs about as long as reading one.
+     */
+    public Uni<List<PeriodFigures>> figures(List<Period> periods, Slice slice) {
         String groupBy = switch (slice) {
             case FUNCTION -> "function";
             case EMPLOYEE -> "function,employee";
             case TEAM -> "function,team";
             case CLIENT -> "function,client";
         };
-        Uni<Map<Long, String>> teams = slice == Slice.TEAM
-                ? time.employees().map(list -> list.stream().filter(e -> e.team() != null)
-                        .collect(Collectors.toMap(Employee::id, Employee::team)))
-                : Uni.createFrom().item(Map.of());
-        return Uni.combine().all().unis(time.hours(from, to, groupBy), time.headcountHistory(),
-                        time.functions().map(list -> list.stream().collect(Collectors.toMap(WorkFunction::code, Function.identity()))),
-                        teams)
-                .with(Upstream::new)
-                .chain(upstream -> local(from, to, slice).chain(local -> qaWorkerDays(from, to, slice, upstream, local)
-                        .map(workerDays -> assemble(from, to, slice, upstream, local, workerDays))));
+        return local(periods, slice).chain(locals -> {
+            Uni<Map<Long, String>> teams = slice == Slice.TEAM
+                    ? time.employees().map(list -> list.stream().filter(e -> e.team() != null)
+                            .collect(Collectors.toMap(Employee::id, Employee::team)))
+                    : Uni.createFrom().item(Map.of());
+            Uni<Map<String, WorkFunction>> functions = time.functions()
+                    .map(list -> list.stream().collect(Collectors.toMap(WorkFunction::code, Function.identity())));
+            List<Uni<HoursReport>> hours = new ArrayList<>();
+            List<Uni<List<HoursRow>>> qaDays = new ArrayList<>();
+            for (int i = 0; i < periods.size(); i++) {
+                Period period = periods.get(i);
+                hours.add(time.hours(period.from(), period.to(), groupBy));
+                qaDays.add(qaDays(period, slice, locals.get(i)));
+            }
+            return Uni.combine().all().unis(Uni.join().all(hours).andFailFast(), Uni.join().all(qaDays).andFailFast(),
+                    time.headcountHistory(), functions, teams).with((hoursOfPeriods, qaDaysOfPeriods, headcount, byCode, teamOf) -> {
+                        List<PeriodFigures> figures = new ArrayList<>();
+                        for (int i = 0; i < periods.size(); i++) {
+                            Upstream upstream = new Upstream(hoursOfPeriods.get(i), headcount, byCode, teamOf, qaDaysOfPeriods.get(i));
+                            figures.add(assemble(periods.get(i).from(), periods.get(i).to(), slice, upstream, locals.get(i)));
+                        }
+                        return figures;
+                    });
+        });
     }
 
-    /** The figures' local reads: captured work, then the tenant's benchmark overrides, each in its own short session. */
-    private Uni<Local> local(LocalDate from, LocalDate to, Slice slice) {
+    /** Each period's captured work, then the tenant's benchmark overrides, each in its own short session. */
+    private Uni<List<Local>> local(List<Period> periods, Slice slice) {
         CapturedWork.By by = switch (slice) {
             case FUNCTION -> CapturedWork.By.FUNCTION;
             case EMPLOYEE, TEAM -> CapturedWork.By.EMPLOYEE;
             case CLIENT -> CapturedWork.By.CLIENT;
         };
         boolean byEmployee = slice == Slice.EMPLOYEE || slice == Slice.TEAM;
-        return captured.finishedIn(from, to, by, byEmployee)
-                .chain(totals -> benchmarks.overrides().map(overrides -> new Local(totals.units(), totals.findings(), overrides)));
+        return Multi.createFrom().iterable(periods)
+                .onItem().transformToUniAndConcatenate(period -> captured.finishedIn(period.from(), period.to(), by, byEmployee))
+                .collect().asList()
+                .chain(totals -> benchmarks.overrides().map(overrides -> totals.stream()
+                        .map(total -> new Local(total.units(), total.findings(), overrides)).toList()));
     }
 
-    /** Person-days with QA time, per slice key, when QA has output to divide (its metric is per analyst per day). */
-    private Uni<Map<String, Long>> qaWorkerDays(LocalDate from, LocalDate to, Slice slice, Upstream upstream, Local local) {
+    /** The days each person worked on QA, when QA has output to divide (its metric is per analyst per day). */
+    private Uni<List<HoursRow>> qaDays(Period period, Slice slice, Local local) {
         boolean qaOutput = local.units().stream().anyMatch(u -> QA.equals(u.functionCode()));
         if (!qaOutput || slice == Slice.CLIENT) {
-            return Uni.createFrom().item(Map.of());
+            return Uni.createFrom().item(List.of());
         }
-        return time.daysWorkedOn(QA, from, to).map(report -> report.rows().stream()
-                .collect(Collectors.groupingBy(row -> Objects.toString(sliceKeyOfEmployee(slice, row.employeeId(), upstream.teams()), ""),
-                        HashMap::new, Collectors.counting())));
+        return time.daysWorkedOn(QA, period.from(), period.to()).map(HoursReport::rows);
     }
 
-    private PeriodFigures assemble(LocalDate from, LocalDate to, Slice slice, Upstream upstream, Local local,
-            Map<String, Long> workerDays) {
+    private PeriodFigures assemble(LocalDate from, LocalDate to, Slice slice, Upstream upstream, Local local) {
+        // Person-days with QA time, per slice key.
+        Map<String, Long> workerDays = upstream.qaDays().stream()
+                .collect(Collectors.groupingBy(row -> Objects.toString(sliceKeyOfEmployee(slice, row.employeeId(), upstream.teams()), ""),
+                        HashMap::new, Collectors.counting()));
         OperationSize size = OperationSize.over(upstream.headcount(), from, to);
         BigDecimal weeks = BigDecimal.valueOf(ChronoUnit.DAYS.between(from, to)).divide(BigDecimal.valueOf(7), 6, RoundingMode.HALF_UP);
 

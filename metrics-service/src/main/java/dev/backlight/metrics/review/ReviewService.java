@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.backlight.metrics.productivity.Band;
 import dev.backlight.metrics.productivity.FunctionFigures;
+import dev.backlight.metrics.productivity.MetricsService.Period;
 import dev.backlight.metrics.productivity.MetricsService.PeriodFigures;
 import dev.backlight.metrics.productivity.MetricsService.Slice;
 import dev.backlight.metrics.productivity.MetricsService;
@@ -160,25 +161,26 @@ public class ReviewService {
     public Uni<MonthlyReview> monthly(YearMonth month) {
         LocalDate from = month.atDay(1);
         LocalDate to = month.plusMonths(1).atDay(1);
-        return metrics.figures(from.minusMonths(1), from, Slice.FUNCTION)
-                .chain(before -> metrics.figures(from, to, Slice.FUNCTION)
-                        .map(now -> new MonthlyReview(month, changes(before, now), improveNext(now), now)));
+        return metrics.figures(List.of(new Period(from.minusMonths(1), from), new Period(from, to)), Slice.FUNCTION)
+                .map(figures -> new MonthlyReview(month, changes(figures.get(0), figures.get(1)), improveNext(figures.get(1)),
+                        figures.get(1)));
     }
 
     public Uni<QuarterlyReview> quarterly(Quarter quarter) {
         LocalDate from = quarter.start();
         LocalDate to = quarter.end();
-        return metrics.figures(quarter.previous().start(), from, Slice.FUNCTION)
-                .chain(before -> metrics.figures(from, to, Slice.FUNCTION)
-                        .chain(now -> processes.addedWithoutSimplification(from, to).map(changes -> {
-                            WorkloadRatio workload = workload(before, now);
-                            List<ErrorRateChange> errors = errorRates(before, now);
-                            List<UnsimplifiedProcess> added = changes.stream()
-                                    .map(c -> new UnsimplifiedProcess(c.functionCode(), c.name(), c.effectiveOn(), c.hoursPerMonth()))
-                                    .toList();
-                            return new QuarterlyReview(quarter.toString(), from, to, workload, errors, added,
-                                    recommend(now, workload, errors, added), now);
-                        })));
+        return metrics.figures(List.of(new Period(quarter.previous().start(), from), new Period(from, to)), Slice.FUNCTION)
+                .chain(figures -> processes.addedWithoutSimplification(from, to).map(changes -> {
+                    PeriodFigures before = figures.get(0);
+                    PeriodFigures now = figures.get(1);
+                    WorkloadRatio workload = workload(before, now);
+                    List<ErrorRateChange> errors = errorRates(before, now);
+                    List<UnsimplifiedProcess> added = changes.stream()
+                            .map(c -> new UnsimplifiedProcess(c.functionCode(), c.name(), c.effectiveOn(), c.hoursPerMonth()))
+                            .toList();
+                    return new QuarterlyReview(quarter.toString(), from, to, workload, errors, added,
+                            recommend(now, workload, errors, added), now);
+                }));
     }
 
     private List<FunctionChange> changes(PeriodFigures before, PeriodFigures now) {

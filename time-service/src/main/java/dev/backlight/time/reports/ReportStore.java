@@ -65,8 +65,8 @@ class ReportStore {
     public Uni<HoursReport> hours(HoursFilter requested, List<Dimension> groupBy, Bucket bucket) {
         return tenantService.current().chain(tenant -> ownScope(requested).chain(filter -> {
             String period = periodExpression(bucket, tenant.weekStart());
-            // Join only what the grouping or the filters name: the monthly review's sums stay on time_entry alone.
-            StringBuilder fromWhere = new StringBuilder(" from TimeEntry e");
+            // Join only what the grouping or the filters name: the monthly review's sums stay on the rollups alone.
+            StringBuilder fromWhere = new StringBuilder(" from DailyHours e");
             if (groupBy.contains(Dimension.FUNCTION) || filter.functionCode() != null) {
                 fromWhere.append(FUNCTIONS);
             }
@@ -76,7 +76,7 @@ class ReportStore {
             if (groupBy.contains(Dimension.TEAM) || filter.team() != null) {
                 fromWhere.append(EMPLOYEES);
             }
-            fromWhere.append(" where e.workDate >= :from and e.workDate < :to and e.durationSeconds is not null");
+            fromWhere.append(" where e.workDate >= :from and e.workDate < :to and e.entries > 0");
             Map<String, Object> parameters = new HashMap<>(Map.of("from", filter.from(), "to", filter.to()));
             andEquals(fromWhere, parameters, "e.employeeId", "employeeId", filter.employeeId());
             andEquals(fromWhere, parameters, "f.code", "functionCode", filter.functionCode());
@@ -96,7 +96,7 @@ class ReportStore {
             }
             String groupClause = grouping.isEmpty() ? "" : " group by " + grouping;
             // An ungrouped sum over no entries is one row of nothing: count 0, left out below.
-            String hql = select + ", coalesce(sum(e.durationSeconds), 0L), count(e)" + fromWhere + groupClause
+            String hql = select + ", coalesce(sum(e.seconds), 0L), coalesce(sum(e.entries), 0L)" + fromWhere + groupClause
                     + (order.isEmpty() ? "" : " order by " + order);
             return Panache.getSession().chain(session -> fitsTheRowLimit(session, fromWhere.toString(), groupClause, parameters)
                     .chain(() -> {
@@ -158,17 +158,17 @@ class ReportStore {
     }
 
     /**
-     * Refuses a report of more groups than the row limit before reading a row of it: its entries bound its groups, so
-     * only when there are more entries than the limit are the groups counted, by the database alone.
+     * Refuses a report of more groups than the row limit before reading a row of it: its rollup rows bound its groups,
+     * so only when there are more of them than the limit are the groups counted, by the database alone.
      */
     private Uni<Void> fitsTheRowLimit(Mutiny.Session session, String fromWhere, String grouping, Map<String, Object> parameters) {
         if (grouping.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Mutiny.SelectionQuery<Long> entriesCount = session.createSelectionQuery("select count(e)" + fromWhere, Long.class);
-        parameters.forEach(entriesCount::setParameter);
-        return entriesCount.getSingleResult().chain(entries -> {
-            if (entries <= maxRows) {
+        Mutiny.SelectionQuery<Long> rollupCount = session.createSelectionQuery("select count(e)" + fromWhere, Long.class);
+        parameters.forEach(rollupCount::setParameter);
+        return rollupCount.getSingleResult().chain(rollups -> {
+            if (rollups <= maxRows) {
                 return Uni.createFrom().voidItem();
             }
             Mutiny.SelectionQuery<Long> groupsCount = session.createSelectionQuery(

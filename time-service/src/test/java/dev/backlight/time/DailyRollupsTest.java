@@ -1,0 +1,143 @@
+package dev.backlight.time;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.backlight.testing.PostgresTestResource;
+import dev.backlight.testing.TestTokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The daily rollups the hours reports read stay equal to the sums of the entries through every kind of write: manual
+ * and timed captures, edits that move an entry to another day, function or client, deletions, timers started and
+ * stopped, imports, and many captures at once on the same day and function.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(TestTokens.class)
+class DailyRollupsTest {
+
+    private static final String ENTRY_SUMS = """
+            SELECT work_date, employee_id, function_id, client_account_id, sum(duration_seconds), count(*)
+            FROM timekeeping.time_entry WHERE tenant_id = ? AND duration_seconds IS NOT NULL
+            GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 NULLS FIRST""";
+    private static final String ROLLUPS = """
+            SELECT work_date, employee_id, function_id, client_account_id, seconds, entries
+            FROM timekeeping.daily_hours WHERE tenant_id = ? AND entries > 0
+            ORDER BY 1, 2, 3, 4 NULLS FIRST""";
+
+    @Inject
+    AgroalDataSource database;
+
+    Fixture fx;
+    long ana;
+    long ben;
+
+    @BeforeEach
+    void setUp() {
+        fx = Fixture.tenant("Europe/Paris");
+        ana = fx.employee("ana");
+        ben = fx.employee("ben");
+        fx.asAdmin().body(Map.of("code", "ACME", "name", "Acme")).post("/api/time/clients").then().statusCode(201);
+    }
+
+    @Test
+    void captureEditDeleteTimersAndImportsKeepTheRollupsEqualToTheEntries() throws Exception {
+        long manual = fx.asManager().body(Map.of("employeeId", ana, "functionCode", "PAYROLL", "workDate", "2026-03-02",
+                "durationMinutes", 60)).post("/api/time/entries").then().statusCode(201).extract().jsonPath().getLong("id");
+        fx.asManager().body(Map.of("employeeId", ana, "functionCode", "PAYROLL", "workDate", "2026-03-02",
+                "durationMinutes", 30, "clientCode", "ACME")).post("/api/time/entries").then().statusCode(201);
+        long timed = fx.asManager().body(Fixture.timed(ben, "REPORTING", "2026-03-02T08:00:00Z", "2026-03-02T09:30:00Z"))
+                .post("/api/time/entries").then().statusCode(201).extract().jsonPath().getLong("id");
+        assertRollupsMatchEntries();
+
+        // Moved to another day, function and client: the old group loses it, the new one gains it.
+        fx.asManager().body(Map.of("employeeId", ana, "functionCode", "REPORTING", "workDate", "2026-03-03",
+                "durationMinutes", 45, "clientCode", "ACME")).put("/api/time/entries/" + manual).then().statusCode(200);
+        fx.asManager().delete("/api/time/entries/" + timed).then().statusCode(204);
+        assertRollupsMatchEntries();
+
+        // A running timer counts once it stops.
+        String anaToken = fx.staffToken("ana");
+        fx.as(anaToken).body(Map.of("functionCode", "SCHEDULING")).post("/api/time/timers/start").then().statusCode(200);
+        assertRollupsMatchEntries();
+        Thread.sleep(1100);
+        fx.as(anaToken).body("{}").post("/api/time/timers/stop").then().statusCode(200);
+        assertRollupsMatchEntries();
+
+        fx.asManager().body(List.of(
+                Map.of("employeeEmail", "ben@" + fx.tenant + ".example", "functionCode", "PAYROLL", "externalRef", "r-1",
+                        "startedAt", "2026-03-04T08:00:00Z", "endedAt", "2026-03-04T10:00:00Z"),
+                Map.of("employeeEmail", "ben@" + fx.tenant + ".example", "functionCode", "PAYROLL", "externalRef", "r-2",
+                        "startedAt", "2026-03-04T10:00:00Z", "endedAt", "2026-03-04T11:00:00Z", "clientCode", "ACME")))
+                .post("/api/time/entries/import").then().statusCode(200).body("imported", equalTo(2));
+        assertRollupsMatchEntries();
+
+        // The report reads the rollups (the timer ran today, outside these days).
+        fx.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-03-05").queryParam("groupBy", "function")
+                .get("/api/time/reports/hours").then().statusCode(200)
+                .body("totalSeconds", equalTo(45 * 60 + 30 * 60 + 3 * 3600));
+    }
+
+    @Test
+    void manyCapturesAtOnceOnTheSameDayAndFunctionAreAllCounted() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 32; i++) {
+                long employee = i % 2 == 0 ? ana : ben;
+                answers.add(callers.submit(() -> fx.asManager().body(Map.of("employeeId", employee, "functionCode", "PAYROLL",
+                        "workDate", "2026-03-09", "durationMinutes", 10)).post("/api/time/entries").then().extract().statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(201, answer.get());
+            }
+        } finally {
+            callers.shutdown();
+        }
+        assertRollupsMatchEntries();
+        fx.asManager().queryParam("from", "2026-03-09").queryParam("to", "2026-03-10").queryParam("groupBy", "employee")
+                .get("/api/time/reports/hours").then().statusCode(200)
+                .body("rows.seconds", equalTo(List.of(16 * 600, 16 * 600)))
+                .body("rows.entries", equalTo(List.of(16, 16)));
+    }
+
+    private void assertRollupsMatchEntries() throws SQLException {
+        List<String> sums = rows(ENTRY_SUMS);
+        assertFalse(sums.isEmpty());
+        assertEquals(sums, rows(ROLLUPS));
+    }
+
+    private List<String> rows(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection db = database.getConnection(); PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, fx.tenant);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    rows.add(row.getDate(1) + " " + row.getLong(2) + " " + row.getLong(3) + " " + row.getObject(4) + " "
+                            + row.getLong(5) + " " + row.getLong(6));
+                }
+            }
+        }
+        return rows;
+    }
+}
