@@ -67,6 +67,23 @@ class ReviewsTest {
     }
 
     @Test
+    void eachMonthOfAReviewCountsItsOwnQaDays() {
+        Operation op = Operation.withAgents(50, 65);
+        long analyst = op.employee("quinn", "QA");
+        // February: 60 evaluations over 5 days of QA (12 a day); March: 48 over 2 days (24 a day).
+        op.logsHours(analyst, "QA_EVALUATION", "2026-02-23", 40);
+        op.output("QA_EVALUATION", analyst, "2026-02-01", "2026-03-01", 60);
+        op.logsHours(analyst, "QA_EVALUATION", "2026-03-02", 16);
+        op.output("QA_EVALUATION", analyst, "2026-03-01", "2026-04-01", 48);
+        op.asManager().queryParam("month", "2026-03").get("/api/metrics/reviews/monthly").then().statusCode(200)
+                .body("functions.find { it.functionCode == 'QA_EVALUATION' }.hoursBefore", equalTo(40.0f))
+                .body("functions.find { it.functionCode == 'QA_EVALUATION' }.hoursNow", equalTo(16.0f))
+                .body("figures.functions.find { it.functionCode == 'QA_EVALUATION' }.productivity.value", equalTo(24.0f));
+        op.asManager().queryParam("month", "2026-02").get("/api/metrics/reviews/monthly").then().statusCode(200)
+                .body("figures.functions.find { it.functionCode == 'QA_EVALUATION' }.productivity.value", equalTo(12.0f));
+    }
+
+    @Test
     void monthlyReviewPicksTheFunctionWhoseGapFreesTheMostHours() {
         Operation op = februaryAndMarch();
         // Scheduling: (7 - 4) h x 4 schedules = 12 h; reporting: (3 - 2) h x 4 reports = 4 h.

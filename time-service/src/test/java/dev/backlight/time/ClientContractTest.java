@@ -75,6 +75,7 @@ class ClientContractTest {
             Map.entry("me", new Call("staff", "/api/time/employees/me")),
             Map.entry("clients", new Call("manager", "/api/time/clients?includeInactive=true&page=0&size=1000")),
             Map.entry("hours-by-function", new Call("manager", "/api/time/reports/hours?from=" + FROM + "&to=" + TO + "&groupBy=function&bucket=total")),
+            Map.entry("hours-by-function-and-month", new Call("manager", "/api/time/reports/hours?from=" + FROM + "&to=" + TO + "&groupBy=function&bucket=month")),
             Map.entry("hours-by-employee-and-day", new Call("manager", "/api/time/reports/hours?from=" + FROM + "&to=" + TO + "&groupBy=employee&bucket=day")),
             Map.entry("hours-by-client-and-employee", new Call("manager", "/api/time/reports/hours?from=" + FROM + "&to=" + TO + "&groupBy=client,employee&bucket=total")),
             Map.entry("hours-by-client-and-function", new Call("manager", "/api/time/reports/hours?from=" + FROM + "&to=" + TO + "&groupBy=client,function&bucket=total")),

@@ -65,6 +65,8 @@ public class MetricsService {
     }
 
     private static final String QA = "QA_EVALUATION";
+    /** The longest period time-service reports by day in one request is longer; a year fits well within it. */
+    private static final int DAILY_SPAN_DAYS = 366;
 
     private final TimeService time;
     private final CapturedWork captured;
@@ -78,6 +80,14 @@ public class MetricsService {
 
     /** Dates [from, to) of one set of figures. */
     public record Period(LocalDate from, LocalDate to) {
+
+        boolean wholeMonths() {
+            return from.getDayOfMonth() == 1 && to.getDayOfMonth() == 1;
+        }
+
+        boolean holds(LocalDate day) {
+            return !day.isBefore(from) && day.isBefore(to);
+        }
     }
 
     private record Upstream(HoursReport hours, List<Headcount> headcount, Map<String, WorkFunction> functions,
@@ -110,14 +120,7 @@ public class MetricsService {
                     : Uni.createFrom().item(Map.of());
             Uni<Map<String, WorkFunction>> functions = time.functions()
                     .map(list -> list.stream().collect(Collectors.toMap(WorkFunction::code, Function.identity())));
-            List<Uni<HoursReport>> hours = new ArrayList<>();
-            List<Uni<List<HoursRow>>> qaDays = new ArrayList<>();
-            for (int i = 0; i < periods.size(); i++) {
-                Period period = periods.get(i);
-                hours.add(time.hours(period.from(), period.to(), groupBy));
-                qaDays.add(qaDays(period, slice, locals.get(i)));
-            }
-            return Uni.combine().all().unis(Uni.join().all(hours).andFailFast(), Uni.join().all(qaDays).andFailFast(),
+            return Uni.combine().all().unis(hours(periods, groupBy), qaDays(periods, slice, locals),
                     time.headcountHistory(), functions, teams).with((hoursOfPeriods, qaDaysOfPeriods, headcount, byCode, teamOf) -> {
                         List<PeriodFigures> figures = new ArrayList<>();
                         for (int i = 0; i < periods.size(); i++) {
@@ -144,13 +147,56 @@ public class MetricsService {
                         .map(total -> new Local(total.units(), total.findings(), overrides)).toList()));
     }
 
-    /** The days each person worked on QA, when QA has output to divide (its metric is per analyst per day). */
-    private Uni<List<HoursRow>> qaDays(Period period, Slice slice, Local local) {
-        boolean qaOutput = local.units().stream().anyMatch(u -> QA.equals(u.functionCode()));
-        if (!qaOutput || slice == Slice.CLIENT) {
-            return Uni.createFrom().item(List.of());
+    /**
+     * Each period's hours. Back-to-back whole months (the reviews' periods) come from one aggregate by month over all
+     * of them: time-service runs a tenant's reports one at a time, so one request instead of several is what makes
+     * a comparison about as quick as one period.
+     */
+    private Uni<List<HoursReport>> hours(List<Period> periods, String groupBy) {
+        if (periods.size() > 1 && backToBack(periods) && periods.stream().allMatch(Period::wholeMonths)) {
+            return time.hoursByMonth(periods.get(0).from(), periods.get(periods.size() - 1).to(), groupBy)
+                    .map(report -> rowsOfEach(periods, report.rows()).stream()
+                            .map(rows -> new HoursReport(rows.stream().mapToLong(HoursRow::seconds).sum(), rows)).toList());
         }
-        return time.daysWorkedOn(QA, period.from(), period.to()).map(HoursReport::rows);
+        return Uni.join().all(periods.stream().map(period -> time.hours(period.from(), period.to(), groupBy)).toList())
+                .andFailFast();
+    }
+
+    /**
+     * The days each person worked on QA in each period, where QA has output to divide (its metric is per analyst per
+     * day): one report for back-to-back periods, else one per period that needs it.
+     */
+    private Uni<List<List<HoursRow>>> qaDays(List<Period> periods, Slice slice, List<Local> locals) {
+        List<Boolean> needed = locals.stream()
+                .map(local -> slice != Slice.CLIENT && local.units().stream().anyMatch(u -> QA.equals(u.functionCode()))).toList();
+        if (!needed.contains(true)) {
+            return Uni.createFrom().item(periods.stream().<List<HoursRow>>map(period -> List.of()).toList());
+        }
+        Period span = new Period(periods.get(0).from(), periods.get(periods.size() - 1).to());
+        if (periods.size() > 1 && backToBack(periods) && ChronoUnit.DAYS.between(span.from(), span.to()) <= DAILY_SPAN_DAYS) {
+            return time.daysWorkedOn(QA, span.from(), span.to()).map(report -> rowsOfEach(periods, report.rows()));
+        }
+        List<Uni<List<HoursRow>>> each = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            Period period = periods.get(i);
+            each.add(needed.get(i) ? time.daysWorkedOn(QA, period.from(), period.to()).map(HoursReport::rows)
+                    : Uni.createFrom().item(List.of()));
+        }
+        return Uni.join().all(each).andFailFast();
+    }
+
+    private static boolean backToBack(List<Period> periods) {
+        for (int i = 1; i < periods.size(); i++) {
+            if (!periods.get(i - 1).to().equals(periods.get(i).from())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The rows of each period, by the day or month each row is for. */
+    private static List<List<HoursRow>> rowsOfEach(List<Period> periods, List<HoursRow> rows) {
+        return periods.stream().map(period -> rows.stream().filter(row -> period.holds(row.period())).toList()).toList();
     }
 
     private PeriodFigures assemble(LocalDate from, LocalDate to, Slice slice, Upstream upstream, Local local) {

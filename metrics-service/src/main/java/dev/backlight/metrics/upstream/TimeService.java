@@ -41,6 +41,11 @@ public class TimeService {
         return guard.read(() -> client.hours(from, to, groupBy, "total", null));
     }
 
+    /** Hours of [from, to) per calendar month (the row's period is the month's first day) and groupBy. */
+    public Uni<HoursReport> hoursByMonth(LocalDate from, LocalDate to, String groupBy) {
+        return guard.read(() -> client.hours(from, to, groupBy, "month", null));
+    }
+
     /** One row per employee and day with time on the function: the days each person worked on it. */
     public Uni<HoursReport> daysWorkedOn(String functionCode, LocalDate from, LocalDate to) {
         return guard.read(() -> client.hours(from, to, "employee", "day", functionCode));
