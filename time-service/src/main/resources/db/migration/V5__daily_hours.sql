@@ -14,7 +14,9 @@ CREATE TABLE daily_hours (
     -- row the difference goes to.
     seconds            bigint  NOT NULL,
     entries            integer NOT NULL,
+    -- The sums ride in the key's index, so that a report over settled days reads the index alone.
     CONSTRAINT daily_hours_key UNIQUE NULLS NOT DISTINCT (tenant_id, work_date, employee_id, function_id, client_account_id)
+        INCLUDE (seconds, entries)
 );
 
 -- Adds each changed group's difference (entries in minus entries out) to its rollup row. Running timers have no

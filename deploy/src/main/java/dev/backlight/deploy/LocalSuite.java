@@ -54,10 +54,10 @@ public final class LocalSuite implements AutoCloseable {
         keycloak = LocalKeycloak.start(root, root.resolve("deploy/target/keycloak.log"));
         System.out.println("Starting PostgreSQL ...");
         postgres = LocalPostgres.start(root.resolve("deploy/target/local-suite"));
-        databaseRoles = DatabaseRoles.create(root, postgres);
+        // The services find their tokens' keys through Keycloak's discovery document, so it has to answer first.
+        keycloak.awaitReady(Duration.ofMinutes(3));
 
-        // The services start while Keycloak does: a service that finds no discovery document at start asks again at
-        // its first request, and the first requests (the demo data's) wait for Keycloak's tokens anyway.
+        databaseRoles = DatabaseRoles.create(root, postgres);
 
         Map<String, String> config = Map.of("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         ServiceProcess time = start(root, "time-service", 8081, withDatabase("time-service", config));
@@ -70,7 +70,6 @@ public final class LocalSuite implements AutoCloseable {
         gatewayConfig.put("quarkus.rest-client.metrics-service.url", metrics.baseUri().toString());
         gatewayConfig.put("quarkus.rest-client.client-costing-service.url", costing.baseUri().toString());
         gateway = start(root, "gateway", 8080, withDatabase("gateway", gatewayConfig));
-        keycloak.awaitReady(Duration.ofMinutes(3));
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofMinutes(2));
         }

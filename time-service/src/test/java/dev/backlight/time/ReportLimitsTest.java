@@ -99,4 +99,22 @@ class ReportLimitsTest {
                 .queryParam("bucket", "week").queryParam("groupBy", "employee")
                 .get("/api/time/reports/hours").then().statusCode(200).body("totalHours", equalTo(21.0f));
     }
+
+    @Test
+    void aFewGroupsPerMonthOverTooManyMonthsAreRefusedAsWell() {
+        Fixture fixture = Fixture.tenant("Europe/Paris");
+        long employee = fixture.employee("bo");
+        LocalDate first = LocalDate.of(2024, 1, 1);
+        for (int month = 0; month < 21; month++) {
+            fixture.asAdmin().contentType(ContentType.JSON).body(Map.of("employeeId", employee, "functionCode", "PAYROLL",
+                    "workDate", first.plusMonths(month).toString(), "durationMinutes", 30)).post("/api/time/entries").then().statusCode(201);
+        }
+        fixture.asManager().queryParam("from", first.toString()).queryParam("to", first.plusMonths(21).toString())
+                .queryParam("bucket", "month").queryParam("groupBy", "function")
+                .get("/api/time/reports/hours").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("to"));
+        fixture.asManager().queryParam("from", first.toString()).queryParam("to", first.plusMonths(20).toString())
+                .queryParam("bucket", "month").queryParam("groupBy", "function")
+                .get("/api/time/reports/hours").then().statusCode(200).body("rows", hasSize(20));
+    }
 }
