@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
@@ -192,5 +193,34 @@ class ProductivityFiguresTest {
         op.asManager().get("/api/metrics/baseline").then().statusCode(400);
         op.as(TestTokens.token(op.tenant, "staff-1", "staff"))
                 .queryParam("from", BASELINE_START).get("/api/metrics/baseline").then().statusCode(403);
+    }
+
+    @Test
+    void aPayrollRecordOfTwoCyclesJudgesAsTwoRecordsOfOne() {
+        // 200 employees paid in each of two cycles, 32 h in all: 16 h a cycle, reasonable for 200 employees.
+        String oneRecord = payrollBand(List.of(Map.of("units", 2, "employeesCovered", 200,
+                "periodStart", "2026-03-02", "periodEnd", "2026-03-16")));
+        String twoRecords = payrollBand(List.of(
+                Map.of("units", 1, "employeesCovered", 200, "periodStart", "2026-03-02", "periodEnd", "2026-03-09"),
+                Map.of("units", 1, "employeesCovered", 200, "periodStart", "2026-03-09", "periodEnd", "2026-03-16")));
+        assertEquals("200.0 REASONABLE", oneRecord);
+        assertEquals(oneRecord, twoRecords);
+    }
+
+    /** The payroll's scaled size and band of an operation whose pay cycles are recorded as {@code records}. */
+    private static String payrollBand(List<Map<String, Object>> records) {
+        Operation op = Operation.withAgents(100, 150);
+        long pay = op.employee("pat", "Payroll");
+        op.logsHours(pay, "PAYROLL", BASELINE_START, 32);
+        for (Map<String, Object> record : records) {
+            Map<String, Object> body = new java.util.HashMap<>(record);
+            body.put("functionCode", "PAYROLL");
+            body.put("employeeId", pay);
+            op.asManager().body(body).post("/api/metrics/outputs").then().statusCode(201);
+        }
+        var figures = op.asManager().queryParam("from", BASELINE_START).get("/api/metrics/baseline").then().statusCode(200)
+                .extract().jsonPath();
+        return figures.getString("functions.find { it.functionCode == 'PAYROLL' }.benchmark.scaledToSize") + " "
+                + figures.getString("functions.find { it.functionCode == 'PAYROLL' }.benchmark.band");
     }
 }

@@ -13,9 +13,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CapturedWork {
 
-    /** Units of one group: the dimension's key is null when not grouped by it. */
-    public record UnitsRow(String functionCode, Long employeeId, String clientCode, long units, long employeesCovered,
-            long records) {
+    /**
+     * Units of one group: the dimension's key is null when not grouped by it. For pay cycles, {@code paidPerCycleTimesCycles}
+     * sums each record's employees paid per cycle times its cycles, over the {@code cyclesWithHeadcount} cycles of
+     * records that say how many they paid.
+     */
+    public record UnitsRow(String functionCode, Long employeeId, String clientCode, long units, long paidPerCycleTimesCycles,
+            long cyclesWithHeadcount, long records) {
     }
 
     private static final String NO_EMPLOYEE = "cast(null as Long)";

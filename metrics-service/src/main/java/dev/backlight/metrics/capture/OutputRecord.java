@@ -41,7 +41,7 @@ class OutputRecord extends TenantScopedEntity {
 
     public int units;
 
-    /** For pay cycles: how many employees the cycles paid, which payroll's benchmark scales by. */
+    /** For pay cycles: how many employees each cycle paid, which payroll's benchmark scales by. */
     @Column(name = "employees_covered")
     public Integer employeesCovered;
 

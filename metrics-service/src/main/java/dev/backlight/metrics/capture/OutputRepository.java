@@ -18,7 +18,8 @@ class OutputRepository implements PanacheRepository<OutputRecord> {
     /** Units finished in [from, to): records whose last day, periodEnd - 1, falls in the range. Summed in SQL. */
     public Uni<List<CapturedWork.UnitsRow>> unitsFinished(LocalDate from, LocalDate to, CapturedWork.By by) {
         String select = "select o.functionCode, " + by.employee + ", " + by.client
-                + ", sum(o.units), coalesce(sum(o.employeesCovered), 0L), count(o) from OutputRecord o "
+                + ", sum(o.units), coalesce(sum(cast(o.employeesCovered as Long) * o.units), 0L)"
+                + ", coalesce(sum(case when o.employeesCovered is not null then o.units else 0 end), 0L), count(o) from OutputRecord o "
                 + "where o.periodEnd > :from and o.periodEnd <= :to group by o.functionCode"
                 + (by == CapturedWork.By.EMPLOYEE ? ", o.employeeId" : by == CapturedWork.By.CLIENT ? ", o.clientCode" : "");
         return getSession().chain(session -> session.createSelectionQuery(select, CapturedWork.UnitsRow.class)

@@ -53,7 +53,8 @@ public class OutputResource {
             @NotNull @Schema(example = "2026-03-02") LocalDate periodStart,
             @Schema(description = "Exclusive; the day after periodStart when absent", example = "2026-03-09") LocalDate periodEnd,
             @NotNull @Min(1) @Max(1_000_000) @Schema(example = "1") Integer units,
-            @Min(1) @Max(1_000_000) @Schema(description = "Pay cycles only: employees the cycles paid", example = "120") Integer employeesCovered,
+            @Min(1) @Max(1_000_000) @Schema(description = "Pay cycles only: employees paid in each cycle of the record, not in all of them "
+                    + "together (a record of 2 cycles paying 120 people each says 120)", example = "120") Integer employeesCovered,
             @Size(max = 500) @Schema(example = "Week 10 schedule") String note,
             @Size(max = 100) @Schema(description = "Your id for the record; sending it again returns the stored one instead of counting twice",
                     example = "wfm-2026-w10") String externalRef) {

@@ -17,10 +17,12 @@ final class FigureCalculator {
 
     /**
      * Everything known about one function (or one slice of it) in the period. {@code workerDays} counts the
-     * person-days with time on the function; {@code agents} and {@code employees} are the operation's average size.
+     * person-days with time on the function; {@code agents} and {@code employees} are the operation's average size;
+     * {@code paidPerCycleTimesCycles} over {@code cyclesWithHeadcount} is the payroll's size per pay cycle, where the
+     * outputs say it.
      */
     record Inputs(String functionCode, String functionName, String outputUnit, String qualityCheck, String slice, long seconds,
-            long units, long employeesCovered, long workerDays, List<FindingsRow> findings, BigDecimal weeks,
+            long units, long paidPerCycleTimesCycles, long cyclesWithHeadcount, long workerDays, List<FindingsRow> findings, BigDecimal weeks,
             Benchmark benchmark, BigDecimal agents, BigDecimal employees) {
     }
 
@@ -37,8 +39,9 @@ final class FigureCalculator {
         BigDecimal units = BigDecimal.valueOf(in.units());
         BigDecimal hoursPerUnit = hasOutput ? exactHours.divide(units, SCALE, RoundingMode.HALF_UP) : null;
         BigDecimal minutesPerUnit = hasOutput ? exactHours.multiply(SIXTY).divide(units, 2, RoundingMode.HALF_UP) : null;
-        BigDecimal payrollSize = in.employeesCovered() > 0
-                ? BigDecimal.valueOf(in.employeesCovered()).divide(units, 2, RoundingMode.HALF_UP)
+        // Employees paid per cycle, weighted by cycles: one record of two cycles and two records of one say the same.
+        BigDecimal payrollSize = in.cyclesWithHeadcount() > 0
+                ? BigDecimal.valueOf(in.paidPerCycleTimesCycles()).divide(BigDecimal.valueOf(in.cyclesWithHeadcount()), 2, RoundingMode.HALF_UP)
                 : in.employees();
 
         FunctionFigures.Quality quality = quality(in);

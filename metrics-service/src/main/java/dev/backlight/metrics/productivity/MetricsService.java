@@ -218,9 +218,10 @@ public class MetricsService {
                 case EMPLOYEE, TEAM -> sliceKeyOfEmployee(slice, row.employeeId(), upstream.teams());
                 case CLIENT -> row.clientCode();
             };
-            long[] sums = units.computeIfAbsent(new Key(row.functionCode(), key), k -> new long[2]);
+            long[] sums = units.computeIfAbsent(new Key(row.functionCode(), key), k -> new long[3]);
             sums[0] += row.units();
-            sums[1] += row.employeesCovered();
+            sums[1] += row.paidPerCycleTimesCycles();
+            sums[2] += row.cyclesWithHeadcount();
         }
         Map<Key, List<FindingsRow>> found = new HashMap<>();
         for (FindingsRow row : local.findings()) {
@@ -239,7 +240,7 @@ public class MetricsService {
         List<FunctionFigures> figures = new ArrayList<>();
         for (Key key : keys) {
             WorkFunction function = upstream.functions().get(key.function());
-            long[] sums = units.getOrDefault(key, new long[2]);
+            long[] sums = units.getOrDefault(key, new long[3]);
             Benchmark benchmark = local.overrides().containsKey(key.function())
                     ? local.overrides().get(key.function())
                     : StandardBenchmarks.forFunction(key.function()).orElse(null);
@@ -251,7 +252,7 @@ public class MetricsService {
                     function == null ? key.function() : function.name(),
                     function == null ? null : function.outputUnit(),
                     function == null ? null : function.qualityCheck(),
-                    key.slice(), seconds.getOrDefault(key, 0L), sums[0], sums[1],
+                    key.slice(), seconds.getOrDefault(key, 0L), sums[0], sums[1], sums[2],
                     QA.equals(key.function()) ? workerDays.getOrDefault(Objects.toString(key.slice(), ""), 0L) : 0L,
                     found.getOrDefault(key, List.of()), weeks, benchmark, size.agents(), size.employees())));
         }

@@ -18,10 +18,12 @@ class FigureCalculatorTest {
 
     private static final long HOUR = 3600;
 
-    private static FigureCalculator.Inputs inputs(String function, long seconds, long units, long employeesCovered,
+    /** Figures' inputs where every unit (pay cycle) paid {@code paidPerCycle} employees, or none said (0). */
+    private static FigureCalculator.Inputs inputs(String function, long seconds, long units, long paidPerCycle,
             List<FindingsRow> findings, String weeks, String agents, String employees) {
         Benchmark benchmark = StandardBenchmarks.forFunction(function).orElse(null);
-        return new FigureCalculator.Inputs(function, function, "unit", "check", null, seconds, units, employeesCovered, 0,
+        return new FigureCalculator.Inputs(function, function, "unit", "check", null, seconds, units, paidPerCycle * units,
+                paidPerCycle > 0 ? units : 0, 0,
                 findings, new BigDecimal(weeks), benchmark, agents == null ? null : new BigDecimal(agents),
                 employees == null ? null : new BigDecimal(employees));
     }
@@ -75,10 +77,20 @@ class FigureCalculatorTest {
     @Test
     void payrollBandsScaleWithTheEmployeesPaidPerCycle() {
         // Two cycles paying 200 employees each: 16 h a cycle is reasonable for 200 (6-8 h per 100 employees, doubled).
-        FunctionFigures figures = FigureCalculator.compute(inputs("PAYROLL", 32 * HOUR, 2, 400, List.of(), "4", null, "150"));
+        FunctionFigures figures = FigureCalculator.compute(inputs("PAYROLL", 32 * HOUR, 2, 200, List.of(), "4", null, "150"));
 
         assertEquals(new BigDecimal("200.00"), figures.benchmark().scaledToSize());
         assertEquals(Band.REASONABLE, figures.benchmark().band());
+    }
+
+    @Test
+    void payrollSizeIsTheCycleWeightedAverageOfTheEmployeesPaidPerCycle() {
+        // Three cycles of 200 and one of 600 (a year-end run): 300 employees per cycle on average.
+        FunctionFigures figures = FigureCalculator.compute(new FigureCalculator.Inputs("PAYROLL", "Payroll", "cycle", "check",
+                null, 48 * HOUR, 4, 3 * 200 + 600, 4, 0, List.of(), new BigDecimal("4"),
+                StandardBenchmarks.forFunction("PAYROLL").orElseThrow(), null, new BigDecimal("150")));
+
+        assertEquals(new BigDecimal("300.00"), figures.benchmark().scaledToSize());
     }
 
     @Test
