@@ -36,6 +36,13 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
         return ISSUER.token(audience, tenant, subject, Duration.ofMinutes(30), roles);
     }
 
+    /** A user's token as Keycloak issues it with the email scope: their user name and email, verified or not. */
+    public static String tokenWithEmail(String tenant, String subject, String username, String email, boolean verified,
+            String... roles) {
+        return ISSUER.token(TokenIssuer.API_AUDIENCE, tenant, subject, Map.of("preferred_username", username, "email", email,
+                "email_verified", verified), Duration.ofMinutes(30), roles);
+    }
+
     /** The value of an Authorization header for such a token. */
     public static String bearer(String tenant, String subject, String... roles) {
         return "Bearer " + token(tenant, subject, roles);

@@ -53,6 +53,12 @@ public final class TokenIssuer {
 
     /** A token issued for another audience, as the realm issues to its other clients. */
     public String token(String audience, String tenant, String subject, Duration lifetime, String... roles) {
+        return token(audience, tenant, subject, Map.of(), lifetime, roles);
+    }
+
+    /** A token with more claims than the usual ones (such as a user's email), or with some of them replaced. */
+    public String token(String audience, String tenant, String subject, Map<String, Object> claims, Duration lifetime,
+            String... roles) {
         var builder = Jwt.issuer(ISSUER)
                 .audience(audience)
                 .subject(subject)
@@ -63,6 +69,7 @@ public final class TokenIssuer {
         if (tenant != null) {
             builder.claim("tenant", tenant);
         }
+        claims.forEach(builder::claim);
         return builder.jws().keyId("backlight-test").sign(keys.getPrivate());
     }
 }

@@ -167,4 +167,36 @@ class TimeEntryRulesTest {
         fx.asAdmin().body(Map.of("code", code, "name", code)).post("/api/time/clients").then().statusCode(201);
         return code;
     }
+
+    @Test
+    void localTimesAreMadeInstantsByTheServerAcrossTheFallBack() {
+        // 01:30 the first time round (EDT, the default) to 01:15 the second time round (EST, chosen): 45 minutes.
+        fx.asManager().body(Map.of("employeeId", dana, "functionCode", "PAYROLL", "zone", "America/New_York",
+                        "localStart", "2026-11-01T01:30:00", "localEnd", "2026-11-01T01:15:00", "localEndOffset", "-05:00"))
+                .post("/api/time/entries").then().statusCode(201)
+                .body("startedAt", equalTo("2026-11-01T05:30:00Z")).body("endedAt", equalTo("2026-11-01T06:15:00Z"))
+                .body("durationMinutes", equalTo(45.0f)).body("workDate", equalTo("2026-11-01"));
+        // Without the offset the end is read the first time round too, before the start.
+        fx.asManager().body(Map.of("employeeId", dana, "functionCode", "PAYROLL",
+                        "localStart", "2026-11-01T01:40:00", "localEnd", "2026-11-01T01:20:00"))
+                .post("/api/time/entries").then().statusCode(400).body("errors.field", hasItem("localEnd"));
+    }
+
+    @Test
+    void aLocalTimeTheClocksSkippedIsRefusedNamingTheField() {
+        fx.asManager().body(Map.of("employeeId", dana, "functionCode", "PAYROLL",
+                        "localStart", "2026-03-08T02:30:00", "localEnd", "2026-03-08T04:00:00"))
+                .post("/api/time/entries").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("localStart"));
+        fx.asManager().body(Map.of("employeeId", dana, "functionCode", "PAYROLL", "localStart", "2026-03-08T01:30:00",
+                        "localEnd", "2026-03-08T03:30:00", "startedAt", "2026-03-08T06:30:00Z"))
+                .post("/api/time/entries").then().statusCode(400).body("errors.field", hasItem("startedAt"));
+        fx.asManager().body(Map.of("employeeId", dana, "functionCode", "PAYROLL", "localStart", "2026-03-08T01:30:00",
+                        "localEnd", "2026-03-08T03:30:00", "localEndOffset", "+01:00"))
+                .post("/api/time/entries").then().statusCode(400).body("errors.field", hasItem("localEndOffset"));
+        // Across the gap: 01:30 EST to 03:30 EDT is one real hour, on the employee's zone when none is given.
+        fx.asManager().body(Map.of("employeeId", dana, "functionCode", "PAYROLL",
+                        "localStart", "2026-03-08T01:30:00", "localEnd", "2026-03-08T03:30:00"))
+                .post("/api/time/entries").then().statusCode(201).body("durationMinutes", equalTo(60.0f));
+    }
 }

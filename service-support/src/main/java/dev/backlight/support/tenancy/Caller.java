@@ -45,6 +45,23 @@ public class Caller {
         return token.getSubject();
     }
 
+    /** The name the caller signs in with at the identity provider. */
+    public String username() {
+        Object name = token.getClaim("preferred_username");
+        return name == null ? subject() : name.toString().replace("\"", "");
+    }
+
+    /** The caller's email, only where the identity provider says it verified it. */
+    public Optional<String> verifiedEmail() {
+        Object email = token.getClaim("email");
+        Object verified = token.getClaim("email_verified");
+        if (email == null || verified == null || !"true".equals(verified.toString())) {
+            return Optional.empty();
+        }
+        String address = email.toString().replace("\"", "").trim();
+        return address.isEmpty() ? Optional.empty() : Optional.of(address);
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

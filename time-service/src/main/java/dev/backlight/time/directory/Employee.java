@@ -32,6 +32,10 @@ class Employee extends TenantScopedEntity {
     /** The "sub" claim of this employee's tokens; null until they have a login. */
     public String subject;
 
+    /** A user name linked by an administrator and waiting for its first sign-in, which sets the subject. */
+    @Column(name = "login_username")
+    public String loginUsername;
+
     public String team;
 
     @Column(name = "time_zone")

@@ -1,6 +1,7 @@
 package dev.backlight.time.directory;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,11 @@ class EmployeeLoginRepository implements PanacheRepository<EmployeeLogin> {
         login.linkedAt = at;
         login.linkedBy = changedBy;
         return unlinked.chain(() -> persist(login)).replaceWithVoid();
+    }
+
+    /** Every login the employee has had, the current one last. */
+    public Uni<List<EmployeeLogin>> history(Long employeeId) {
+        return list("employeeId = ?1 order by linkedAt, id", employeeId);
     }
 
     /** Whether {@code subject} is, or ever was, a login of the employee. */

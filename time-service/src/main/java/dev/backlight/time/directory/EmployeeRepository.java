@@ -21,6 +21,22 @@ class EmployeeRepository implements PanacheRepository<Employee> {
         return find("lower(email) = lower(?1)", email).firstResult();
     }
 
+    /** The active employee without a login who waits for this user name, locked until the transaction ends. */
+    public Uni<Employee> lockWaitingForUsername(String username) {
+        return find("lower(loginUsername) = lower(?1) and subject is null and active = true", username)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** The active employee without a login who has this email, locked until the transaction ends. */
+    public Uni<Employee> lockUnlinkedByEmail(String email) {
+        return find("lower(email) = lower(?1) and subject is null and loginUsername is null and active = true", email)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public Uni<Employee> findWaitingForUsername(String username) {
+        return find("lower(loginUsername) = lower(?1)", username).firstResult();
+    }
+
     /**
      * Loads the employee and locks their row until the transaction ends: every change to an employee's time takes
      * this lock first, so concurrent requests for one employee are checked one after another.

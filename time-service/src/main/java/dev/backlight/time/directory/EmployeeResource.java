@@ -2,6 +2,7 @@ package dev.backlight.time.directory;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -70,6 +72,8 @@ public class EmployeeResource {
             @Schema(example = "Dana Whitfield") String name,
             @Schema(example = "dana@northwind.example") String email,
             String subject,
+            @Schema(description = "A user name linked by an administrator, waiting for its first sign-in", example = "dana.w")
+            String loginUsername,
             @Schema(example = "Workforce management") String team,
             @Schema(example = "America/New_York") String timeZone,
             Set<DayOfWeek> workDays,
@@ -79,7 +83,7 @@ public class EmployeeResource {
             @Schema(example = "true") boolean active,
             @Schema(description = "Changes with every change; its ETag goes in If-Match", example = "3") long version) implements Versioned {
         static EmployeeView of(Employee e) {
-            return new EmployeeView(e.id, e.name, e.email, e.subject, e.team, e.timeZone, e.workDaySet(), e.workStart,
+            return new EmployeeView(e.id, e.name, e.email, e.subject, e.loginUsername, e.team, e.timeZone, e.workDaySet(), e.workStart,
                     e.workEnd, e.weeklyContractHours, e.active, e.version);
         }
     }
@@ -95,7 +99,10 @@ public class EmployeeResource {
     @GET
     @Path("/me")
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.MANAGER, Roles.STAFF, Roles.ANALYST})
-    @Operation(operationId = "getMyEmployee", summary = "The caller's own employee record", description = "403 when the login is linked to no employee.")
+    @Operation(operationId = "getMyEmployee", summary = "The caller's own employee record", description = "A login's first "
+            + "call links it to its employee: the one an administrator linked its user name to, else the active employee "
+            + "without a login whose email is the login's verified email. 403, saying what to ask the administrator, "
+            + "when none matches.")
     public Uni<EmployeeView> me() {
         return employeeService.me().map(EmployeeView::of);
     }
@@ -114,6 +121,54 @@ public class EmployeeResource {
     @Operation(operationId = "createEmployee", summary = "Add an employee", description = "409 when the email or login is already another employee's.")
     public Uni<EmployeeView> create(@Valid @NotNull EmployeeRequest request) {
         return employeeService.create(request.data()).map(EmployeeView::of);
+    }
+
+    @Schema(name = "LoginLinkData")
+    public record LoginLinkRequest(
+            @NotBlank @Size(max = 200) @Schema(description = "The user name the person signs in with", example = "dana.w") String username) {
+    }
+
+    @Schema(name = "EmployeeLogin", description = "A login an employee has or had, and how it was linked and unlinked")
+    public record LoginView(
+            @Schema(example = "8d0c6f3e-2b6a-4f0e-9d7b-1f0c8e1a2b3c") String subject,
+            @Schema(example = "2026-03-02T08:01:12Z") Instant linkedAt,
+            @Schema(example = "first sign-in of dana.w, matched by verified email dana@northwind.example") String linkedBy,
+            @Schema(description = "Null while linked", example = "2026-06-30T17:00:00Z") Instant unlinkedAt,
+            @Schema(example = "admin-7") String unlinkedBy) {
+        static LoginView of(EmployeeService.LoginRecord r) {
+            return new LoginView(r.subject(), r.linkedAt(), r.linkedBy(), r.unlinkedAt(), r.unlinkedBy());
+        }
+    }
+
+    @PUT
+    @Path("/{id}/login")
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Operation(operationId = "linkEmployeeLogin", summary = "Link a user name to an employee", description = "The person's "
+            + "next call with that user name (in this tenant) completes the link. 409 when the employee already has a "
+            + "login or another employee waits for the user name; 412 when the employee changed since the ETag in If-Match.")
+    public Uni<EmployeeView> linkLogin(@RestPath Long id, @Valid @NotNull LoginLinkRequest request,
+            @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
+        return employeeService.linkUsername(id, request.username().trim(), ifMatch).map(EmployeeView::of);
+    }
+
+    @DELETE
+    @Path("/{id}/login")
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Operation(operationId = "unlinkEmployeeLogin", summary = "Unlink an employee's login", description = "Removes the "
+            + "login, or the user name waiting for one; the employee's login history keeps both. 412 when the employee "
+            + "changed since the ETag in If-Match.")
+    public Uni<Void> unlinkLogin(@RestPath Long id,
+            @RestHeader("If-Match") @Parameter(description = Versions.IF_MATCH_DESCRIPTION) String ifMatch) {
+        return employeeService.unlink(id, ifMatch);
+    }
+
+    @GET
+    @Path("/{id}/logins")
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Operation(operationId = "listEmployeeLogins", summary = "An employee's login history", description = "Every login "
+            + "the employee has had, oldest first, with who or what linked and unlinked it.")
+    public Uni<ListPage<LoginView>> logins(@RestPath Long id, @Valid @BeanParam PageRequest page) {
+        return employeeService.logins(id).map(list -> ListPage.of(list, page).map(LoginView::of));
     }
 
     @PUT

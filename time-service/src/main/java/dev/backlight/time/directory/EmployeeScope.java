@@ -26,6 +26,9 @@ public class EmployeeScope {
     @Inject
     EmployeeLoginRepository logins;
 
+    @Inject
+    LoginLinks loginLinks;
+
     public boolean seesWholeTenant() {
         return caller.hasAnyRole(Roles.MANAGER, Roles.TENANT_ADMIN, Roles.ANALYST);
     }
@@ -34,10 +37,10 @@ public class EmployeeScope {
         return caller.hasAnyRole(Roles.MANAGER, Roles.TENANT_ADMIN);
     }
 
-    /** The caller's own employee record; 403 when their login is linked to none. */
+    /** The caller's own employee record, linked on the login's first call ({@link LoginLinks}); else a 403. */
     Uni<Employee> self() {
-        return employees.findBySubject(caller.subject()).onItem().ifNull()
-                .failWith(() -> ApiException.forbidden("No employee is linked to this login"));
+        return employees.findBySubject(caller.subject())
+                .chain(me -> me != null ? Uni.createFrom().item(me) : loginLinks.linkCaller());
     }
 
     /**
@@ -67,8 +70,8 @@ public class EmployeeScope {
             return callerMayCapture().chain(() -> employees.lockForTimeChange(requested))
                     .onItem().ifNull().failWith(() -> unknown.apply(requested));
         }
-        return employees.lockForTimeChangeBySubject(caller.subject()).onItem().ifNull()
-                .failWith(() -> ApiException.forbidden("No employee is linked to this login")).invoke(me -> {
+        return employees.lockForTimeChangeBySubject(caller.subject())
+                .chain(me -> me != null ? Uni.createFrom().item(me) : loginLinks.linkCaller()).invoke(me -> {
                     checkActive(me);
                     if (requested != null && !me.id.equals(requested)) {
                         throw ApiException.forbidden("Staff can only see and log their own time");

@@ -2,6 +2,7 @@ package dev.backlight.time.directory;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;
@@ -57,9 +58,60 @@ public class EmployeeService {
         return scope.readableAt(id);
     }
 
-    @WithSession
+    /** The caller's own record; their login's first call links it (so the link is written here). */
+    @WithTransaction
     public Uni<Employee> me() {
         return scope.self();
+    }
+
+    /** One row of an employee's login history, as administrators read it. */
+    public record LoginRecord(String subject, Instant linkedAt, String linkedBy, Instant unlinkedAt, String unlinkedBy) {
+    }
+
+    /**
+     * Links a user name to an employee who has no login yet: that user's next call (a token of the tenant with this
+     * user name) completes the link. 409 when the employee has a login (unlink it first) or another employee waits
+     * for the user name.
+     */
+    @WithTransaction
+    public Uni<Employee> linkUsername(Long id, String username, String ifMatch) {
+        return employees.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("employee", id))
+                .invoke(employee -> {
+                    Versions.checkIfMatch(ifMatch, employee.version);
+                    if (employee.subject != null) {
+                        throw ApiException.conflict("login-linked", "Employee " + id + " already has a login; unlink it first",
+                                "employeeId", id);
+                    }
+                })
+                .call(employee -> employees.findWaitingForUsername(username).invoke(other -> {
+                    if (other != null && !other.id.equals(id)) {
+                        throw ApiException.conflict("employee-exists", "Employee " + other.id + " already waits for the "
+                                + "user name " + username, "field", "username", "employeeId", other.id);
+                    }
+                }))
+                .invoke(employee -> employee.loginUsername = username)
+                .call(employees::flush);
+    }
+
+    /** Removes an employee's login, or the user name waiting for one; the history keeps who it was and who removed it. */
+    @WithTransaction
+    public Uni<Void> unlink(Long id, String ifMatch) {
+        return employees.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("employee", id))
+                .invoke(employee -> Versions.checkIfMatch(ifMatch, employee.version))
+                .call(employee -> {
+                    String previous = employee.subject;
+                    employee.subject = null;
+                    employee.loginUsername = null;
+                    return logins.recordChange(employee, previous, caller.subject(), clock.instant());
+                })
+                .replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<List<LoginRecord>> logins(Long id) {
+        return employees.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("employee", id))
+                .chain(employee -> logins.history(employee.id)).map(history -> history.stream()
+                        .map(l -> new LoginRecord(l.subject, l.linkedAt, l.linkedBy, l.unlinkedAt, l.unlinkedBy)).toList());
     }
 
     @WithTransaction

@@ -1,7 +1,9 @@
 package dev.backlight.time.entries;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,6 +32,7 @@ import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,7 +52,8 @@ public class TimeEntryResource {
     @Inject
     TimeEntryService entryService;
 
-    @Schema(name = "TimeEntryData", description = "Give startedAt and endedAt for a timed entry, or workDate and "
+    @Schema(name = "TimeEntryData", description = "Give startedAt and endedAt for a timed entry, or localStart and "
+            + "localEnd as the clock showed them in the zone (the server works out daylight saving time), or workDate and "
             + "durationMinutes for a manual one.")
     public record EntryRequest(
             @Schema(description = "Whose time; the caller's own when absent (staff may name only themselves)", example = "12") Long employeeId,
@@ -58,6 +62,16 @@ public class TimeEntryResource {
             @Schema(example = "2026-03-09T09:00:00-04:00") OffsetDateTime startedAt,
             @Schema(description = "Exclusive end", example = "2026-03-09T11:30:00-04:00") OffsetDateTime endedAt,
             @Schema(description = "IANA zone it was captured in; the employee's when absent", example = "America/New_York") String zone,
+            @Schema(description = "Start as the wall clock in the zone showed it, instead of startedAt. A time the clocks "
+                    + "skipped (spring forward) is a 400; in the hour a fall-back repeats, the earlier offset (the first "
+                    + "time round) unless localStartOffset says otherwise", example = "2026-03-09T09:00:00") LocalDateTime localStart,
+            @Schema(description = "Exclusive end as the wall clock showed it, instead of endedAt; the same rules",
+                    example = "2026-03-09T11:30:00") LocalDateTime localEnd,
+            @Schema(description = "Which of the two readings of a repeated hour localStart means: in New York on "
+                    + "2026-11-01, 01:30 is -04:00 the first time round and -05:00 the second", type = SchemaType.STRING,
+                    example = "-04:00") ZoneOffset localStartOffset,
+            @Schema(description = "Which of the two readings of a repeated hour localEnd means",
+                    type = SchemaType.STRING, example = "-05:00") ZoneOffset localEndOffset,
             @Schema(example = "2026-03-09") LocalDate workDate,
             @Min(1) @Max(1440) @Schema(example = "150") Integer durationMinutes,
             @Size(max = 2000) @Schema(example = "Week 11 schedule") String notes,
@@ -70,8 +84,10 @@ public class TimeEntryResource {
         }
 
         TimeRules.TimeInput time() {
+            boolean local = localStart != null || localEnd != null || localStartOffset != null || localEndOffset != null;
             return new TimeRules.TimeInput(startedAt == null ? null : startedAt.toInstant(),
-                    endedAt == null ? null : endedAt.toInstant(), zone, workDate, durationMinutes);
+                    endedAt == null ? null : endedAt.toInstant(), zone, workDate, durationMinutes,
+                    local ? new TimeRules.LocalTimes(localStart, localStartOffset, localEnd, localEndOffset) : null);
         }
     }
 

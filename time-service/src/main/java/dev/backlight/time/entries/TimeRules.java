@@ -4,7 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,8 +43,20 @@ public class TimeRules {
     @Inject
     OpenPeriods openPeriods;
 
-    /** When and how long, as the caller gave it; either timed (start and end) or manual (date and minutes). */
-    public record TimeInput(Instant startedAt, Instant endedAt, String zone, LocalDate workDate, Integer durationMinutes) {
+    /**
+     * When and how long, as the caller gave it: timed by instants (start and end), timed by local wall-clock times in
+     * the zone (with an offset where the local time is ambiguous), or manual (date and minutes).
+     */
+    public record TimeInput(Instant startedAt, Instant endedAt, String zone, LocalDate workDate, Integer durationMinutes,
+            LocalTimes localTimes) {
+
+        public TimeInput(Instant startedAt, Instant endedAt, String zone, LocalDate workDate, Integer durationMinutes) {
+            this(startedAt, endedAt, zone, workDate, durationMinutes, null);
+        }
+    }
+
+    /** Start and end as the clock on the wall showed them; an offset picks one of the two readings of a repeated hour. */
+    public record LocalTimes(LocalDateTime start, ZoneOffset startOffset, LocalDateTime end, ZoneOffset endOffset) {
     }
 
     /** The validated times of an entry, with the day it counts for. */
@@ -54,6 +71,9 @@ public class TimeRules {
     public EntryTimes interpret(TimeInput input, TenantProfile tenant, String defaultZone) {
         String zone = input.zone() == null ? defaultZone : input.zone();
         FieldChecks.zone("zone", zone);
+        if (input.localTimes() != null) {
+            return interpretLocal(input, input.localTimes(), tenant, ZoneId.of(zone));
+        }
         if (input.startedAt() != null || input.endedAt() != null) {
             if (input.workDate() != null) {
                 throw ApiException.invalidField("workDate", "must be absent when startedAt and endedAt are given");
@@ -67,18 +87,7 @@ public class TimeRules {
             if (input.endedAt() == null) {
                 throw ApiException.invalidField("endedAt", "is required with startedAt");
             }
-            Instant start = input.startedAt().truncatedTo(ChronoUnit.SECONDS);
-            Instant end = input.endedAt().truncatedTo(ChronoUnit.SECONDS);
-            if (!end.isAfter(start)) {
-                throw ApiException.invalidField("endedAt", "must be after startedAt");
-            }
-            if (Duration.between(start, end).compareTo(MAX_ENTRY) > 0) {
-                throw ApiException.invalidField("endedAt", "makes the entry longer than the 24 h limit");
-            }
-            if (end.isAfter(clock.instant().plus(futureTolerance))) {
-                throw ApiException.invalidField("endedAt", "is in the future");
-            }
-            return new EntryTimes(start, end, zone, tenant.workDate(start), (int) Duration.between(start, end).getSeconds());
+            return timed(input.startedAt(), input.endedAt(), "startedAt", "endedAt", zone, tenant);
         }
         if (input.workDate() == null) {
             throw ApiException.invalidField("workDate", "is required (or give startedAt and endedAt)");
@@ -93,6 +102,66 @@ public class TimeRules {
             throw ApiException.invalidField("workDate", "is in the future");
         }
         return new EntryTimes(null, null, zone, input.workDate(), input.durationMinutes() * 60);
+    }
+
+    private EntryTimes interpretLocal(TimeInput input, LocalTimes local, TenantProfile tenant, ZoneId zone) {
+        if (input.startedAt() != null || input.endedAt() != null) {
+            throw ApiException.invalidField(input.startedAt() != null ? "startedAt" : "endedAt",
+                    "must be absent when localStart and localEnd are given");
+        }
+        if (input.workDate() != null) {
+            throw ApiException.invalidField("workDate", "must be absent when localStart and localEnd are given");
+        }
+        if (input.durationMinutes() != null) {
+            throw ApiException.invalidField("durationMinutes", "must be absent when localStart and localEnd are given");
+        }
+        if (local.start() == null) {
+            throw ApiException.invalidField(local.end() != null ? "localStart" : "localStartOffset",
+                    local.end() != null ? "is required with localEnd" : "is given without localStart");
+        }
+        if (local.end() == null) {
+            throw ApiException.invalidField("localEnd", "is required with localStart");
+        }
+        Instant start = onTheClock("localStart", local.start(), "localStartOffset", local.startOffset(), zone);
+        Instant end = onTheClock("localEnd", local.end(), "localEndOffset", local.endOffset(), zone);
+        return timed(start, end, "localStart", "localEnd", zone.getId(), tenant);
+    }
+
+    /**
+     * The instant a wall clock in the zone showed: none when the clocks sprang forward over it (400 naming the field);
+     * in the hour a fall-back repeats, the given offset or, without one, the earlier offset (the first time round).
+     */
+    static Instant onTheClock(String field, LocalDateTime local, String offsetField, ZoneOffset offset, ZoneId zone) {
+        List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
+        if (offsets.isEmpty()) {
+            throw ApiException.invalidField(field, local + " does not exist in " + zone
+                    + ": the clocks moved forward over it");
+        }
+        if (offset == null) {
+            return local.atZone(zone).withEarlierOffsetAtOverlap().toInstant();
+        }
+        if (!offsets.contains(offset)) {
+            throw ApiException.invalidField(offsetField, offset + " is not an offset of " + zone + " at " + local
+                    + " (it is " + offsets.stream().map(ZoneOffset::getId).collect(Collectors.joining(" or ")) + ")");
+        }
+        return local.toInstant(offset);
+    }
+
+    /** The checks of a timed entry; {@code startField} and {@code endField} name the fields the times came from. */
+    private EntryTimes timed(Instant startedAt, Instant endedAt, String startField, String endField, String zone,
+            TenantProfile tenant) {
+        Instant start = startedAt.truncatedTo(ChronoUnit.SECONDS);
+        Instant end = endedAt.truncatedTo(ChronoUnit.SECONDS);
+        if (!end.isAfter(start)) {
+            throw ApiException.invalidField(endField, "must be after " + startField);
+        }
+        if (Duration.between(start, end).compareTo(MAX_ENTRY) > 0) {
+            throw ApiException.invalidField(endField, "makes the entry longer than the 24 h limit");
+        }
+        if (end.isAfter(clock.instant().plus(futureTolerance))) {
+            throw ApiException.invalidField(endField, "is in the future");
+        }
+        return new EntryTimes(start, end, zone, tenant.workDate(start), (int) Duration.between(start, end).getSeconds());
     }
 
 
