@@ -152,6 +152,23 @@ class SuiteEndToEndTest {
     }
 
     @Test
+    void aLoginsFirstCallLinksItToTheEmployeeWithItsVerifiedEmail() throws Exception {
+        String admin = logins.token(DemoData.CALL_CENTER, "tenant-admin");
+        // Keycloak's cc-analyst has the verified email cc-analyst@northwind-cc.example and no employee yet.
+        Answer added = call("POST", "/api/time/employees", admin, Map.of("name", "Casey Analyst",
+                "email", "cc-analyst@northwind-cc.example", "team", "Reporting"));
+        assertEquals(201, added.status(), String.valueOf(added.body()));
+        long id = added.body().get("id").asLong();
+        Answer me = call("GET", "/api/time/employees/me", logins.token(DemoData.CALL_CENTER, "analyst"), null);
+        assertEquals(200, me.status(), String.valueOf(me.body()));
+        assertEquals(id, me.body().get("id").asLong());
+        Answer history = call("GET", "/api/time/employees/" + id + "/logins", admin, null);
+        assertEquals(200, history.status(), String.valueOf(history.body()));
+        assertTrue(history.body().at("/items/0/linkedBy").asText().contains("verified email cc-analyst@northwind-cc.example"),
+                String.valueOf(history.body()));
+    }
+
+    @Test
     void aTokenTheRealmIssuedToAnotherClientIsRefused() throws Exception {
         // admin-cli is in every realm; its tokens are real and signed by the realm, but not for the Backlight API.
         String notForTheApi = logins.tokenOf("admin-cli", "cc-manager", KeycloakLogins.PASSWORD);

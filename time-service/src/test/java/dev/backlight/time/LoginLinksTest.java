@@ -50,6 +50,9 @@ class LoginLinksTest {
     void aLoginsFirstCallLinksItToTheEmployeeOfItsVerifiedEmail() {
         long ana = employeeWithoutLogin("ana");
         String token = TestTokens.tokenWithEmail(fx.tenant, "sub-ana", "ana.k", email("ANA"), true, "staff");
+        // The first call is a read (a session without a transaction): it links all the same.
+        fx.as(token).queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").get("/api/time/entries").then()
+                .statusCode(200).body("total", equalTo(0));
         fx.as(token).get("/api/time/employees/me").then().statusCode(200)
                 .body("id", equalTo((int) ana)).body("subject", equalTo("sub-ana"));
         fx.as(token).get("/api/time/employees/me").then().statusCode(200).body("id", equalTo((int) ana));
@@ -73,7 +76,7 @@ class LoginLinksTest {
     }
 
     @Test
-    void anAdministratorLinksAUserNameThatItsFirstCaptureCompletesAndCanUnlinkIt() {
+    void anAdministratorLinksAUserNameThatItsFirstCaptureCompletesAndCanUnlinkIt() throws InterruptedException {
         long cy = employeeWithoutLogin("cy");
         String etag = fx.asAdmin().get("/api/time/employees/" + cy).then().statusCode(200).extract().header("ETag");
         fx.asAdmin().header("If-Match", etag).body(Map.of("username", "cy.r")).put("/api/time/employees/" + cy + "/login")
@@ -89,6 +92,7 @@ class LoginLinksTest {
                 .body("subject", equalTo("sub-cy")).body("loginUsername", nullValue());
         fx.asAdmin().body(Map.of("username", "cy.other")).put("/api/time/employees/" + cy + "/login").then().statusCode(409);
 
+        Thread.sleep(1100); // a timer stopped within its first second leaves no entry
         fx.as(token).body("{}").post("/api/time/timers/stop").then().statusCode(200);
         fx.asAdmin().delete("/api/time/employees/" + cy + "/login").then().statusCode(204);
         fx.asAdmin().get("/api/time/employees/" + cy).then().statusCode(200).body("subject", nullValue());
