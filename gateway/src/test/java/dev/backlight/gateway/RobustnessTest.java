@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -314,7 +315,8 @@ class RobustnessTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no service owns " + path));
         String queryString = query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serviceUrl(service) + path
-                + (queryString.isEmpty() ? "" : "?" + queryString))).header("Accept", accept == null ? "*/*" : accept);
+                + (queryString.isEmpty() ? "" : "?" + queryString))).timeout(Duration.ofSeconds(30))
+                .header("Accept", accept == null ? "*/*" : accept);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -602,8 +604,13 @@ class RobustnessTest {
 
         private static JsonNode resolve(JsonNode node) {
             JsonNode current = node;
+            List<String> followed = new ArrayList<>();
             while (current.has("$ref")) {
                 String ref = current.get("$ref").asText();
+                if (followed.contains(ref)) {
+                    throw new AssertionError("the document's schema " + ref + " refers to itself: " + followed);
+                }
+                followed.add(ref);
                 current = document.at(ref.substring(1));
             }
             if (current.has("allOf") && current.get("allOf").size() == 1) {

@@ -1,5 +1,6 @@
 package dev.backlight.time.entries;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.backlight.support.csv.Csv;
+import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.rest.ListPage;
 import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.rest.ValidRange;
@@ -32,7 +34,6 @@ import dev.backlight.support.tenancy.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -67,11 +68,11 @@ public class TimeEntryResource {
                     + "time round) unless localStartOffset says otherwise", example = "2026-03-09T09:00:00") LocalDateTime localStart,
             @Schema(description = "Exclusive end as the wall clock showed it, instead of endedAt; the same rules",
                     example = "2026-03-09T11:30:00") LocalDateTime localEnd,
-            @Schema(description = "Which of the two readings of a repeated hour localStart means: in New York on "
-                    + "2026-11-01, 01:30 is -04:00 the first time round and -05:00 the second", type = SchemaType.STRING,
-                    example = "-04:00") ZoneOffset localStartOffset,
-            @Schema(description = "Which of the two readings of a repeated hour localEnd means",
-                    type = SchemaType.STRING, example = "-05:00") ZoneOffset localEndOffset,
+            @Size(max = 9) @Schema(description = "Which of the two readings of a repeated hour localStart means, as an "
+                    + "offset from UTC: in New York on 2026-11-01, 01:30 is -04:00 the first time round and -05:00 the second",
+                    example = "-04:00") String localStartOffset,
+            @Size(max = 9) @Schema(description = "Which of the two readings of a repeated hour localEnd means, as an offset "
+                    + "from UTC", example = "-05:00") String localEndOffset,
             @Schema(example = "2026-03-09") LocalDate workDate,
             @Min(1) @Max(1440) @Schema(example = "150") Integer durationMinutes,
             @Size(max = 2000) @Schema(example = "Week 11 schedule") String notes,
@@ -87,7 +88,19 @@ public class TimeEntryResource {
             boolean local = localStart != null || localEnd != null || localStartOffset != null || localEndOffset != null;
             return new TimeRules.TimeInput(startedAt == null ? null : startedAt.toInstant(),
                     endedAt == null ? null : endedAt.toInstant(), zone, workDate, durationMinutes,
-                    local ? new TimeRules.LocalTimes(localStart, localStartOffset, localEnd, localEndOffset) : null);
+                    local ? new TimeRules.LocalTimes(localStart, offset("localStartOffset", localStartOffset), localEnd,
+                            offset("localEndOffset", localEndOffset)) : null);
+        }
+
+        private static ZoneOffset offset(String field, String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return ZoneOffset.of(value);
+            } catch (DateTimeException e) {
+                throw ApiException.invalidField(field, "must be an offset from UTC such as -05:00 or +01:00");
+            }
         }
     }
 
