@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -153,8 +154,9 @@ public class MetricsService {
      * a comparison about as quick as one period.
      */
     private Uni<List<HoursReport>> hours(List<Period> periods, String groupBy) {
-        if (periods.size() > 1 && backToBack(periods) && periods.stream().allMatch(Period::wholeMonths)) {
-            return time.hoursByMonth(periods.get(0).from(), periods.get(periods.size() - 1).to(), groupBy)
+        Optional<Period> span = span(periods);
+        if (span.isPresent() && periods.stream().allMatch(Period::wholeMonths)) {
+            return time.hoursByMonth(span.get().from(), span.get().to(), groupBy)
                     .map(report -> rowsOfEach(periods, report.rows()).stream()
                             .map(rows -> new HoursReport(rows.stream().mapToLong(HoursRow::seconds).sum(), rows)).toList());
         }
@@ -172,9 +174,9 @@ public class MetricsService {
         if (!needed.contains(true)) {
             return Uni.createFrom().item(periods.stream().<List<HoursRow>>map(period -> List.of()).toList());
         }
-        Period span = new Period(periods.get(0).from(), periods.get(periods.size() - 1).to());
-        if (periods.size() > 1 && backToBack(periods) && ChronoUnit.DAYS.between(span.from(), span.to()) <= DAILY_SPAN_DAYS) {
-            return time.daysWorkedOn(QA, span.from(), span.to()).map(report -> rowsOfEach(periods, report.rows()));
+        Optional<Period> span = span(periods).filter(all -> ChronoUnit.DAYS.between(all.from(), all.to()) <= DAILY_SPAN_DAYS);
+        if (span.isPresent()) {
+            return time.daysWorkedOn(QA, span.get().from(), span.get().to()).map(report -> rowsOfEach(periods, report.rows()));
         }
         List<Uni<List<HoursRow>>> each = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
@@ -185,13 +187,15 @@ public class MetricsService {
         return Uni.join().all(each).andFailFast();
     }
 
-    private static boolean backToBack(List<Period> periods) {
+    /** The one period several back-to-back periods make; empty for a single period or periods with gaps. */
+    private static Optional<Period> span(List<Period> periods) {
         for (int i = 1; i < periods.size(); i++) {
             if (!periods.get(i - 1).to().equals(periods.get(i).from())) {
-                return false;
+                return Optional.empty();
             }
         }
-        return true;
+        return periods.size() < 2 ? Optional.empty()
+                : Optional.of(new Period(periods.get(0).from(), periods.get(periods.size() - 1).to()));
     }
 
     /** The rows of each period, by the day or month each row is for. */

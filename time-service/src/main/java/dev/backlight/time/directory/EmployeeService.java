@@ -75,9 +75,8 @@ public class EmployeeService {
      */
     @WithTransaction
     public Uni<Employee> linkUsername(Long id, String username, String ifMatch) {
-        return employees.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("employee", id))
+        return forChange(id, ifMatch)
                 .invoke(employee -> {
-                    Versions.checkIfMatch(ifMatch, employee.version);
                     if (employee.subject != null) {
                         throw ApiException.conflict("login-linked", "Employee " + id + " already has a login; unlink it first",
                                 "employeeId", id);
@@ -96,8 +95,7 @@ public class EmployeeService {
     /** Removes an employee's login, or the user name waiting for one; the history keeps who it was and who removed it. */
     @WithTransaction
     public Uni<Void> unlink(Long id, String ifMatch) {
-        return employees.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("employee", id))
-                .invoke(employee -> Versions.checkIfMatch(ifMatch, employee.version))
+        return forChange(id, ifMatch)
                 .call(employee -> {
                     String previous = employee.subject;
                     employee.subject = null;
@@ -109,7 +107,7 @@ public class EmployeeService {
 
     @WithSession
     public Uni<List<LoginRecord>> logins(Long id) {
-        return employees.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("employee", id))
+        return found(id)
                 .chain(employee -> logins.history(employee.id)).map(history -> history.stream()
                         .map(l -> new LoginRecord(l.subject, l.linkedAt, l.linkedBy, l.unlinkedAt, l.unlinkedBy)).toList());
     }
@@ -126,14 +124,22 @@ public class EmployeeService {
 
     @WithTransaction
     public Uni<Employee> update(Long id, EmployeeData data, String ifMatch) {
-        return employees.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("employee", id))
-                .invoke(employee -> Versions.checkIfMatch(ifMatch, employee.version))
+        return forChange(id, ifMatch)
                 .chain(employee -> {
                     String previousLogin = employee.subject;
                     return uniqueness(data, id).invoke(() -> apply(employee, data, employee.timeZone))
                             .chain(() -> logins.recordChange(employee, previousLogin, caller.subject(), clock.instant()))
                             .replaceWith(employee);
                 });
+    }
+
+    private Uni<Employee> found(Long id) {
+        return employees.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("employee", id));
+    }
+
+    /** The employee a change is for, refused with 412 when it changed since the version If-Match names. */
+    private Uni<Employee> forChange(Long id, String ifMatch) {
+        return found(id).invoke(employee -> Versions.checkIfMatch(ifMatch, employee.version));
     }
 
     private Uni<Void> uniqueness(EmployeeData data, Long self) {
