@@ -354,7 +354,7 @@ final class DemoData {
         System.out.println("  Demo logins (password \"" + KeycloakLogins.PASSWORD + "\") in Keycloak " + realmUrl + ":");
         System.out.println("    " + CALL_CENTER + " (call center): cc-admin, cc-manager, cc-analyst, dana (staff)");
         System.out.println("    " + BPO + " (BPO with CLIENT-A/B/C): bpo-admin, bpo-manager, bpo-analyst, ava (staff)");
-        System.out.println("    platform-admin (creates tenants); Keycloak's own console: admin / admin");
+        System.out.println("    platform-admin (creates tenants)");
         LocalDate baselineStart = LocalDate.now().with(TemporalAdjusters.previous(DayOfWeek.MONDAY)).minusWeeks(2);
         YearMonth lastMonth = YearMonth.now().minusMonths(1);
         System.out.println("  try:");

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,6 +61,35 @@ final class KeycloakLogins {
 
     /** A password-grant token issued to {@code clientId}, which may be a client of the realm other than the API's. */
     String tokenOf(String clientId, String username, String password) {
+        return tokenOf(realmUrl, clientId, username, password);
+    }
+
+    /**
+     * Makes a user of the Backlight realm as an administrator would in Keycloak's console, signed in as the console's
+     * administrator with {@code adminPassword}.
+     */
+    void createUser(String adminPassword, String username, String password) {
+        String consoleAdmin = tokenOf(realmUrl.replace("/realms/backlight", "/realms/master"), "admin-cli", "admin", adminPassword);
+        Map<String, Object> user = Map.of("username", username, "enabled", true, "email", username + "@backlight.example",
+                "emailVerified", true, "firstName", "Made", "lastName", "At run time",
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl.replace("/realms/", "/admin/realms/") + "/users"))
+                    .header("Authorization", "Bearer " + consoleAdmin).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(user))).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("Keycloak did not make user " + username + ": " + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak is not answering", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String tokenOf(String realmUrl, String clientId, String username, String password) {
         String form = "client_id=" + clientId + "&grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))

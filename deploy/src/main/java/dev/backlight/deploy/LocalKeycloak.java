@@ -10,14 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * The real Keycloak server distribution (from Maven Central, copied next to the launcher by the build) running in
- * development mode with the Backlight realm imported. Its data lives under target/ and is removed when it stops.
+ * development mode with the Backlight realm imported into the suite's PostgreSQL (schema keycloak), so users made at
+ * run time are kept with the rest of the data. Its own data directory only holds temporary files.
  */
 final class LocalKeycloak implements AutoCloseable {
 
@@ -31,12 +30,22 @@ final class LocalKeycloak implements AutoCloseable {
         this.home = home;
     }
 
-    String realmUrl() {
-        return "http://localhost:" + PORT + "/realms/backlight";
+    String baseUrl() {
+        return "http://localhost:" + PORT;
     }
 
-    /** Unpacks the distribution on first use, imports deploy/keycloak/dev/backlight-realm.json and starts the server. */
-    static LocalKeycloak start(Path root, Path log) throws IOException {
+    String realmUrl() {
+        return baseUrl() + "/realms/backlight";
+    }
+
+    /**
+     * Unpacks the distribution on first use and starts the server on the database {@code databaseEnvironment} names
+     * (KC_DB_* variables). deploy/keycloak/dev/backlight-realm.json is imported into a new database only; a realm found
+     * there is kept as it is. The console's administrator ({@code admin}) is made with {@code adminPassword} when the
+     * database is new.
+     */
+    static LocalKeycloak start(Path root, Path log, Map<String, String> databaseEnvironment, String adminPassword)
+            throws IOException {
         Path work = root.resolve("deploy/target/keycloak");
         Path home = work.resolve("keycloak");
         if (!Files.exists(home.resolve("bin/kc.sh"))) {
@@ -45,13 +54,14 @@ final class LocalKeycloak implements AutoCloseable {
                 zip = files.filter(f -> f.toString().endsWith(".zip")).findFirst()
                         .orElseThrow(() -> new IOException("no Keycloak distribution in deploy/target/keycloak-dist: run ./mvnw package"));
             }
-            unzip(zip, work);
+            LocalFiles.unzip(zip, work);
             try (Stream<Path> dirs = Files.list(work)) {
                 Path unpacked = dirs.filter(d -> d.getFileName().toString().startsWith("keycloak-")).findFirst().orElseThrow();
                 Files.move(unpacked, home);
             }
         }
-        deleteTree(home.resolve("data"));
+        // Only temporary files and the last run's realm file are kept there.
+        LocalFiles.deleteTree(home.resolve("data"));
         Path imports = Files.createDirectories(home.resolve("data/import"));
         Files.copy(root.resolve("deploy/keycloak/dev/backlight-realm.json"), imports.resolve("backlight-realm.json"),
                 StandardCopyOption.REPLACE_EXISTING);
@@ -59,8 +69,9 @@ final class LocalKeycloak implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
                 "--http-port=" + PORT, "--health-enabled=true")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(databaseEnvironment);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         return new LocalKeycloak(builder.start(), home);
     }
 
@@ -94,39 +105,8 @@ final class LocalKeycloak implements AutoCloseable {
             if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
-            deleteTree(home.resolve("data"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            // the data directory goes with the next start at the latest
-        }
-    }
-
-    private static void unzip(Path zip, Path target) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                Path out = target.resolve(entry.getName()).normalize();
-                if (!out.startsWith(target)) {
-                    throw new IOException("zip entry outside the target: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(out);
-                } else {
-                    Files.createDirectories(out.getParent());
-                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

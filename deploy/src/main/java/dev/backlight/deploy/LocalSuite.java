@@ -14,10 +14,11 @@ import dev.backlight.testing.LocalPostgres;
 import dev.backlight.testing.ServiceProcess;
 
 /**
- * Runs Backlight on this machine with no Docker: Keycloak (the real server distribution, with the Backlight realm), an
- * embedded PostgreSQL (or BACKLIGHT_DB_URL's), the three services and the gateway as child processes, and demo data
- * loaded through the services' APIs with the demo users' Keycloak tokens. Ctrl-C stops everything and removes the
- * databases. The end-to-end test starts the same suite.
+ * Runs Backlight on this machine with no Docker: an embedded PostgreSQL (or BACKLIGHT_DB_URL's), Keycloak (the real
+ * server distribution, keeping its realm in that database), the three services and the gateway as child processes.
+ * Everything is kept in one data directory, so a second start finds what the first one left: demo data (loaded through
+ * the services' APIs with the demo users' Keycloak tokens) goes into a new data directory only, or when asked for.
+ * Ctrl-C stops everything and keeps the data. The end-to-end test starts the same suite.
  */
 public final class LocalSuite implements AutoCloseable {
 
@@ -31,16 +32,38 @@ public final class LocalSuite implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        LocalCommand command;
+        try {
+            command = LocalCommand.parse(List.of(args).subList(Math.min(1, args.length), args.length));
+        } catch (IllegalArgumentException wrong) {
+            System.err.println(wrong.getMessage());
+            System.err.println(LocalCommand.USAGE);
+            System.exit(2);
+            return;
+        }
+        switch (command.action()) {
+            case BACKUP -> LocalBackup.backup(DataDirectory.of(command.dataDirectory()).postgres(), command.file());
+            case RESTORE -> LocalBackup.restore(command.file(), DataDirectory.of(command.dataDirectory()).postgres());
+            case RUN -> run(root, command);
+            case HELP -> System.out.println(LocalCommand.USAGE);
+        }
+    }
+
+    private static void run(Path root, LocalCommand command) throws Exception {
+        if (command.reset()) {
+            System.out.println("Removing " + command.dataDirectory() + " (--reset) ...");
+            DataDirectory.of(command.dataDirectory()).delete();
+        }
         LocalSuite suite = new LocalSuite();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             suite.close();
-            System.out.println("Stopped.");
+            System.out.println("Stopped; the data is kept in " + command.dataDirectory() + ".");
             stopped.countDown();
         }, "backlight-local-stop"));
         try {
-            suite.start(root);
-            suite.printWelcome();
+            suite.start(root, DataDirectory.of(command.dataDirectory()), command.demo());
+            suite.printWelcome(DataDirectory.of(command.dataDirectory()));
         } catch (Exception e) {
             System.err.println("Start-up failed: " + e.getMessage());
             System.exit(1);
@@ -48,16 +71,19 @@ public final class LocalSuite implements AutoCloseable {
         stopped.await();
     }
 
-    /** Starts everything, waits until all of it is ready, and loads the demo data. */
-    void start(Path root) throws Exception {
+    /**
+     * Starts everything on the data in {@code data} and waits until all of it is ready; loads the demo data when the
+     * database is new or {@code demo} asks for it (tenants that exist already are left as they are).
+     */
+    void start(Path root, DataDirectory data, boolean demo) throws Exception {
+        System.out.println("Starting PostgreSQL on " + data.postgres() + " ...");
+        postgres = LocalPostgres.startDurable(data.postgres());
+        databaseRoles = DatabaseRoles.create(root, postgres);
         System.out.println("Starting Keycloak on port " + LocalKeycloak.PORT + " (log: deploy/target/keycloak.log) ...");
-        keycloak = LocalKeycloak.start(root, root.resolve("deploy/target/keycloak.log"));
-        System.out.println("Starting PostgreSQL ...");
-        postgres = LocalPostgres.start(root.resolve("deploy/target/local-suite"));
+        keycloak = LocalKeycloak.start(root, root.resolve("deploy/target/keycloak.log"), databaseRoles.keycloakEnvironment(),
+                data.keycloakAdminPassword());
         // The services find their tokens' keys through Keycloak's discovery document, so it has to answer first.
         keycloak.awaitReady(Duration.ofMinutes(3));
-
-        databaseRoles = DatabaseRoles.create(root, postgres);
 
         Map<String, String> config = Map.of("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         ServiceProcess time = start(root, "time-service", 8081, withDatabase("time-service", config));
@@ -74,9 +100,11 @@ public final class LocalSuite implements AutoCloseable {
             service.awaitReady(Duration.ofMinutes(2));
         }
 
-        System.out.println("Loading demo data ...");
-        demoData(Map.of("time", time.baseUri().toString(), "metrics", metrics.baseUri().toString(),
-                "costing", costing.baseUri().toString(), "gateway", gateway.baseUri().toString())).load();
+        if (postgres.createdNow() || demo) {
+            System.out.println("Loading demo data ...");
+            demoData(Map.of("time", time.baseUri().toString(), "metrics", metrics.baseUri().toString(),
+                    "costing", costing.baseUri().toString(), "gateway", gateway.baseUri().toString())).load();
+        }
     }
 
     /** A service's configuration with its own database role. */
@@ -112,9 +140,9 @@ public final class LocalSuite implements AutoCloseable {
         return new DemoData(http, urls, logins());
     }
 
-    private void printWelcome() {
+    private void printWelcome(DataDirectory data) {
         System.out.println();
-        System.out.println("Backlight is running (Ctrl-C stops everything).");
+        System.out.println("Backlight is running (Ctrl-C stops everything; the data stays in " + data.root() + ").");
         System.out.println("  gateway (the one entry point)  " + gateway.baseUri() + "/api/...   Swagger UI " + gateway.baseUri()
                 + "/q/swagger-ui   OpenAPI " + gateway.baseUri() + "/openapi");
         for (ServiceProcess service : services.subList(0, 3)) {
@@ -123,6 +151,8 @@ public final class LocalSuite implements AutoCloseable {
         }
         System.out.println();
         demoData(Map.of("gateway", gateway.baseUri().toString())).printLogins(keycloak.realmUrl());
+        System.out.println("  Keycloak's own console: " + keycloak.baseUrl() + "/admin  user admin, password in "
+                + data.keycloakAdminPasswordFile());
     }
 
     private ServiceProcess start(Path root, String name, int port, Map<String, String> config) {
@@ -136,11 +166,12 @@ public final class LocalSuite implements AutoCloseable {
     @Override
     public void close() {
         services.forEach(ServiceProcess::close);
-        if (postgres != null) {
-            postgres.close();
-        }
+        services.clear();
         if (keycloak != null) {
             keycloak.close();
+        }
+        if (postgres != null) {
+            postgres.close();
         }
     }
 }

@@ -29,7 +29,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * three services, the gateway, demo data): log in through Keycloak, then through the gateway only capture time,
  * record output, read the baseline and a client's margin, and see that another tenant's user sees none of it.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,23 +51,28 @@ class SuiteEndToEndTest {
     private static final LocalDate DAY = LocalDate.now().minusWeeks(8).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
     private static final LocalDate NEXT_DAY = DAY.plusDays(1);
 
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final DataDirectory DATA = DataDirectory.of(Path.of("target/e2e-data"));
+
     private static LocalSuite suite;
     private static URI gateway;
     private static KeycloakLogins logins;
 
     @BeforeAll
     static void startTheSuite() throws Exception {
+        DATA.delete();
         suite = new LocalSuite();
-        suite.start(Path.of("..").toAbsolutePath().normalize());
+        suite.start(ROOT, DATA, false);
         gateway = suite.gatewayUri();
         logins = suite.logins();
     }
 
     @AfterAll
-    static void stopTheSuite() {
+    static void stopTheSuite() throws IOException {
         if (suite != null) {
             suite.close();
         }
+        DATA.delete();
     }
 
     private record Answer(int status, JsonNode body) {
@@ -195,15 +204,14 @@ class SuiteEndToEndTest {
 
     @Test
     void aUsersRateLimitHoldsAcrossTwoGatewayReplicas() throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
         Properties limits = new Properties();
-        try (var in = Files.newInputStream(root.resolve("gateway/src/main/resources/application.properties"))) {
+        try (var in = Files.newInputStream(ROOT.resolve("gateway/src/main/resources/application.properties"))) {
             limits.load(in);
         }
         int cost = Integer.parseInt(limits.getProperty("backlight.gateway.rate-limit.costs.\"/api/time/reports\""));
         int userBurst = Integer.parseInt(limits.getProperty("backlight.gateway.rate-limit.user.burst"));
         int perMinute = Integer.parseInt(limits.getProperty("backlight.gateway.rate-limit.user.requests-per-minute"));
-        URI replica = suite.startGatewayReplica(root);
+        URI replica = suite.startGatewayReplica(ROOT);
         String analyst = logins.token(DemoData.BPO, "analyst");
         String hours = "/api/time/reports/hours?from=" + DAY.minusMonths(1) + "&to=" + DAY + "&groupBy=client";
         int perGateway = userBurst / cost; // what each gateway would let through if it kept its own buckets
@@ -242,5 +250,31 @@ class SuiteEndToEndTest {
         assertEquals(400, HTTP.send(HttpRequest.newBuilder(URI.create(authorize + challenge
                 + URLEncoder.encode("http://evil.example/cb", StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    /** Last, since it restarts the suite: a second start finds the first one's data, and loads no demo data again. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void timeCapturedAndAUserMadeAtRunTimeAreThereAfterARestart() throws Exception {
+        String manager = logins.token(DemoData.CALL_CENTER, "manager");
+        long employees = call("GET", "/api/time/employees?size=1", manager, null).body().get("total").asLong();
+        long dana = call("GET", "/api/time/employees/me", logins.token(DemoData.CALL_CENTER, "staff"), null).body().get("id").asLong();
+        Answer entry = call("POST", "/api/time/entries", manager, Map.of("employeeId", dana, "functionCode", "REPORTING",
+                "workDate", DAY.minusDays(1).toString(), "durationMinutes", 35));
+        assertEquals(201, entry.status(), String.valueOf(entry.body()));
+        String username = "kept-" + UUID.randomUUID().toString().substring(0, 8);
+        logins.createUser(DATA.keycloakAdminPassword(), username, "kept-password");
+
+        suite.close();
+        suite = new LocalSuite();
+        suite.start(ROOT, DATA, false);
+
+        manager = logins.token(DemoData.CALL_CENTER, "manager");
+        Answer kept = call("GET", "/api/time/entries/" + entry.body().get("id").asLong(), manager, null);
+        assertEquals(200, kept.status(), String.valueOf(kept.body()));
+        assertEquals(35, kept.body().get("durationMinutes").asInt());
+        assertEquals(employees, call("GET", "/api/time/employees?size=1", manager, null).body().get("total").asLong(),
+                "the demo data was not loaded a second time");
+        assertTrue(!logins.tokenOf(username, "kept-password").isBlank(), "the user made at run time signs in");
     }
 }

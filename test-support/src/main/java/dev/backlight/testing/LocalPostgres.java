@@ -7,12 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -20,8 +25,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL with no manual setup: the server named by {@code BACKLIGHT_DB_URL} when that is set
  * ({@code postgresql://host:port/database}, with {@code BACKLIGHT_DB_USER} and {@code BACKLIGHT_DB_PASSWORD}),
- * otherwise an embedded one started from the binaries on the class path, its data under the given directory and
- * removed again on {@link #close()}.
+ * otherwise an embedded one started from the binaries on the class path: either a throwaway server whose data is
+ * removed again on {@link #close()} (tests, benchmarks), or a durable one that keeps its data directory from run to run
+ * with every commit flushed to disk (the local run).
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -35,9 +41,11 @@ public final class LocalPostgres implements AutoCloseable {
     private EmbeddedPostgres embedded;
     private final Path dataDirectory;
     private final Map<String, String> serverConfig;
+    private final boolean keepsData;
+    private boolean createdNow;
 
     private LocalPostgres(String host, int port, String database, String username, String password,
-            EmbeddedPostgres embedded, Path dataDirectory, Map<String, String> serverConfig) {
+            EmbeddedPostgres embedded, Path dataDirectory, Map<String, String> serverConfig, boolean keepsData) {
         this.host = host;
         this.port = port;
         this.database = database;
@@ -46,18 +54,26 @@ public final class LocalPostgres implements AutoCloseable {
         this.embedded = embedded;
         this.dataDirectory = dataDirectory;
         this.serverConfig = serverConfig;
+        this.keepsData = keepsData;
     }
 
     /** The external server if configured, else a new embedded server whose data lives under {@code dataRoot}. */
     public static LocalPostgres start(Path dataRoot) {
+        return external().orElseGet(() -> startEmbedded(dataRoot, Map.of()));
+    }
+
+    private static Optional<LocalPostgres> external() {
         String external = System.getenv(URL_VARIABLE);
-        if (external != null && !external.isBlank()) {
-            URI uri = URI.create(external.trim());
-            return new LocalPostgres(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
-                    uri.getPath().replaceFirst("^/", ""), envOr("BACKLIGHT_DB_USER", "postgres"),
-                    envOr("BACKLIGHT_DB_PASSWORD", "postgres"), null, null, Map.of());
+        if (external == null || external.isBlank()) {
+            return Optional.empty();
         }
-        return startEmbedded(dataRoot, Map.of());
+        URI uri = URI.create(external.trim());
+        LocalPostgres server = new LocalPostgres(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
+                uri.getPath().replaceFirst("^/", ""), envOr("BACKLIGHT_DB_USER", "postgres"),
+                envOr("BACKLIGHT_DB_PASSWORD", "postgres"), null, null, Map.of(), true);
+        // Whether it is new is for its own administrator to know; what is loaded into it on a start must be idempotent.
+        server.createdNow = true;
+        return Optional.of(server);
     }
 
     /**
@@ -73,15 +89,68 @@ public final class LocalPostgres implements AutoCloseable {
         }
         EmbeddedPostgres postgres = startEmbedded(dataDirectory, 0, serverConfig);
         return new LocalPostgres("localhost", postgres.getPort(), "postgres", "postgres", "postgres", postgres, dataDirectory,
-                serverConfig);
+                serverConfig, false);
     }
 
-    /** A server on the data of {@code dataDirectory} (made when new; a fresh directory each run), on a free port if 0. */
+    /**
+     * The external server if configured, else an embedded server on {@code dataDirectory}, made there if it is new and found again as it was left otherwise,
+     * which {@link #close()} stops and keeps. Every acknowledged commit is on disk: the library's default of
+     * asynchronous commits is turned back to PostgreSQL's own (fsync, synchronous commit, full page writes).
+     */
+    public static LocalPostgres startDurable(Path dataDirectory) {
+        Optional<LocalPostgres> external = external();
+        if (external.isPresent()) {
+            return external.get();
+        }
+        Path directory = dataDirectory.toAbsolutePath();
+        boolean isNew = !Files.exists(directory.resolve("postgresql.conf"));
+        try {
+            Files.createDirectories(directory.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start", e);
+        }
+        Map<String, String> durable = Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
+        EmbeddedPostgres postgres = startEmbedded(directory, 0, durable);
+        LocalPostgres local = new LocalPostgres("localhost", postgres.getPort(), "postgres", "postgres", "postgres", postgres,
+                directory, durable, true);
+        local.createdNow = isNew;
+        return local;
+    }
+
+    /** True when this start made the data directory, so it holds nothing yet. */
+    public boolean createdNow() {
+        return createdNow;
+    }
+
+    /**
+     * Kills the server's main process as a crash or a power cut at the process level would (SIGKILL, no shutdown), for
+     * tests of what survives; {@link #restart} brings it back through crash recovery.
+     */
+    public void killServer() {
+        if (embedded == null) {
+            throw new IllegalStateException("Only an embedded database can be killed here");
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+            // Its backends and WAL writer go at the same instant, so none of them finishes anything after the "crash".
+            List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+            all.add(0, postmaster);
+            all.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle process : all) {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not kill PostgreSQL", e);
+        }
+    }
+
+    /** A server on the data of {@code dataDirectory} (made when new), on a free port if 0. */
     private static EmbeddedPostgres startEmbedded(Path dataDirectory, int port, Map<String, String> serverConfig) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    // The directory is new for every run, and close() removes it; a restart must find its data again.
+                    // A restart, and a durable server's next run, must find the data again.
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200");
             serverConfig.forEach(builder::setServerConfig);
@@ -104,8 +173,8 @@ public final class LocalPostgres implements AutoCloseable {
         }
         try {
             embedded.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException alreadyDown) {
+            // a killed server has nothing left to stop
         }
         try {
             whileDown.run();
@@ -160,6 +229,22 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** The first column of the first row of a query, as text (null for SQL NULL). */
+    public String query(String sql) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), username, password);
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            return result.next() ? result.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed on " + jdbcUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The directory an embedded server keeps its data in. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
     @Override
     public void close() {
         if (embedded == null) {
@@ -170,7 +255,9 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteRecursively(dataDirectory);
+            if (!keepsData) {
+                deleteRecursively(dataDirectory);
+            }
         }
     }
 
