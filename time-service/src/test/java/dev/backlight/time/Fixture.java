@@ -2,11 +2,15 @@ package dev.backlight.time;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.backlight.testing.TestTokens;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** A fresh tenant per test, with people in each role, set up through the public API. */
@@ -56,6 +60,24 @@ final class Fixture {
 
     RequestSpecification asManager() {
         return as(managerToken);
+    }
+
+    /** Polls the import job that {@code accepted} (a 202) names until it has finished, and answers it. */
+    JsonPath finishedImport(Response accepted) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath job = asManager().get(accepted.header("Location")).then().statusCode(200).extract().jsonPath();
+            if (job.getString("finishedAt") != null) {
+                return job;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the import did not finish within 60 s");
     }
 
     /** A timed entry body. */

@@ -58,7 +58,7 @@ class StreamedImportTest {
                 // The spring-forward night in Paris: 01:30 UTC to 03:30 UTC is two hours on 29 March.
                 + "a-2," + rio + ",PAYROLL,,2026-03-29T00:30:00Z,2026-03-29T02:30:00Z,,,,\n"
                 + "a-3," + ana + ",REPORTING,,,,,2026-03-03,45,manual\n";
-        JsonPath done = finished(start("text/csv", csv, "ALL_OR_NOTHING"));
+        JsonPath done = fx.finishedImport(start("text/csv", csv, "ALL_OR_NOTHING"));
         assertEquals("DONE", done.getString("state"));
         assertEquals(3, done.getLong("rowsRead"));
         assertEquals(3, done.getLong("rowsWritten"));
@@ -69,7 +69,7 @@ class StreamedImportTest {
                 .then().statusCode(200).body("items[0].durationMinutes", equalTo(120.0f))
                 .body("items[0].zone", equalTo("Europe/Paris"));
 
-        JsonPath again = finished(start("text/csv", csv, "ALL_OR_NOTHING"));
+        JsonPath again = fx.finishedImport(start("text/csv", csv, "ALL_OR_NOTHING"));
         assertEquals("DONE", again.getString("state"));
         assertEquals(0, again.getLong("rowsWritten"));
         assertEquals(3, again.getLong("rowsAlreadyPresent"));
@@ -95,7 +95,7 @@ class StreamedImportTest {
                 + "r-10," + ana + ",PAYROLL,,,,,2026-03-13,1000,\n"
                 + "recorded," + rio + ",PAYROLL,,2026-03-04T08:00:00Z,2026-03-04T10:00:00Z,,,,\n";
         Response accepted = start("text/csv", csv, "ALL_OR_NOTHING");
-        JsonPath job = finished(accepted);
+        JsonPath job = fx.finishedImport(accepted);
         assertEquals("REJECTED", job.getString("state"));
         assertEquals(11, job.getLong("rowsChecked"));
         assertEquals(0, job.getLong("rowsWritten"));
@@ -111,7 +111,7 @@ class StreamedImportTest {
                 "3,r-3,endedAt,\"must be after startedAt\"",
                 "4,r-4,startedAt,\"overlaps an earlier row of this file for the same employee\"",
                 "5,r-5,startedAt,\"overlaps entry " + entryId("recorded") + "\"",
-                "6,ok-1,externalRef,\"repeats the externalRef of line 1\"",
+                "6,ok-1,externalRef,\"duplicates line 1 (the same externalRef)\"",
                 "7,r-7,workDate,\"falls in the locked period 2026-03-10 to 2026-03-11\"",
                 "8,r-8,functionCode,\"does not exist or is retired\"",
                 "9,r-9,workDate,\"the day 2026-03-13 would hold 2000 minutes, more than 24 h\"",
@@ -127,7 +127,7 @@ class StreamedImportTest {
                 {"externalRef":"j-2","employeeEmail":"%s","functionCode":"PAYROLL","workDate":"2026-03-16","durationMinutes":600}
                 {"externalRef":"j-3","employeeEmail":"%s","functionCode":"REPORTING","startedAt":"2026-03-17T08:00:00+01:00","endedAt":"2026-03-17T09:00:00+01:00","zone":"Asia/Manila"}
                 """.formatted(rio, rio, ana);
-        JsonPath job = finished(start("application/x-ndjson", lines, "VALID_ROWS"));
+        JsonPath job = fx.finishedImport(start("application/x-ndjson", lines, "VALID_ROWS"));
         assertEquals("DONE", job.getString("state"));
         // Both rows of the 16th together would hold 25 h: both are rejected, the third is written.
         assertEquals(1, job.getLong("rowsWritten"));
@@ -153,7 +153,7 @@ class StreamedImportTest {
     @Test
     void anotherTenantsImportIsNotFound() {
         Response accepted = start("text/csv", HEADER + "o-1," + rio + ",PAYROLL,,,,,2026-03-18,30,\n", "ALL_OR_NOTHING");
-        finished(accepted);
+        fx.finishedImport(accepted);
         Fixture other = Fixture.tenant("Europe/Paris");
         other.asManager().get(accepted.header("Location")).then().statusCode(404);
         other.asManager().get(accepted.header("Location") + "/rejections").then().statusCode(404);
@@ -170,7 +170,7 @@ class StreamedImportTest {
                     .append(first.plusDays(i % 300)).append(",2,").append(padding).append('\n');
         }
         assertTrue(csv.length() > 5 * 1024 * 1024, "the file is " + csv.length() + " bytes");
-        JsonPath job = finished(start("text/csv", csv.toString(), "ALL_OR_NOTHING"));
+        JsonPath job = fx.finishedImport(start("text/csv", csv.toString(), "ALL_OR_NOTHING"));
         assertEquals("DONE", job.getString("state"), job.prettify());
         assertEquals(60_000, job.getLong("rowsWritten"));
     }
@@ -201,24 +201,6 @@ class StreamedImportTest {
         answer.then().statusCode(202);
         assertTrue(answer.header("Location").startsWith("/api/time/entries/imports/"), answer.header("Location"));
         return answer;
-    }
-
-    /** Polls the job until it has finished. */
-    private JsonPath finished(Response accepted) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            JsonPath job = fx.asManager().get(accepted.header("Location")).then().statusCode(200).extract().jsonPath();
-            if (job.getString("finishedAt") != null) {
-                return job;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("the import did not finish within 60 s");
     }
 
     private long employeeId(String subject) {

@@ -3,6 +3,7 @@ package dev.backlight.support.csv;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -87,6 +88,14 @@ public final class Csv {
      */
     public static <T> MappingIterator<T> iterate(Class<T> rowType, Reader csv) throws IOException {
         return MAPPER.readerFor(rowType).with(CsvSchema.emptySchema().withHeader()).readValues(csv);
+    }
+
+    /**
+     * Reads a CSV document with a header line one row at a time as column-to-cell maps, for files whose columns are
+     * another tool's: the caller closes the iterator; after the first row, {@code getParserSchema()} holds the header.
+     */
+    public static MappingIterator<Map<String, String>> iterateMaps(Reader csv) throws IOException {
+        return MAPPER.readerForMapOf(String.class).with(CsvSchema.emptySchema().withHeader()).readValues(csv);
     }
 
     /**

@@ -131,7 +131,7 @@ public class TimeRules {
      * The instant a wall clock in the zone showed: none when the clocks sprang forward over it (400 naming the field);
      * in the hour a fall-back repeats, the given offset or, without one, the earlier offset (the first time round).
      */
-    static Instant onTheClock(String field, LocalDateTime local, String offsetField, ZoneOffset offset, ZoneId zone) {
+    public static Instant onTheClock(String field, LocalDateTime local, String offsetField, ZoneOffset offset, ZoneId zone) {
         List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
         if (offsets.isEmpty()) {
             throw ApiException.invalidField(field, local + " does not exist in " + zone

@@ -6,11 +6,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +23,7 @@ import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.problem.Problem;
 import dev.backlight.support.rest.ListPage;
 import dev.backlight.support.rest.PageRequest;
+import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Caller;
 import dev.backlight.time.entries.TimeRules;
 import dev.backlight.time.tenants.TenantProfile;
@@ -73,15 +77,76 @@ public class ImportJobs {
         }
         TenantProfile tenant = callersTenant();
         UUID id = newJob(tenant, mode, format);
+        return receive(id, tenant, mode, (reader, sink) -> reader.read(format, utf8(body), json, sink));
+    }
+
+    /**
+     * Reads a tool's CSV export into a new job, as {@link #start} reads a file of import lines, through
+     * {@code mapping} (which is remembered for the tenant's next import from the tool) or, when null, the one
+     * remembered; {@code zone} is the zone the tool wrote its times in, the tenant's when null.
+     */
+    public ImportJobView startFromTool(InputStream body, SourceTool tool, ToolMapping mapping, String zone, ImportMode mode)
+            throws SQLException, IOException {
+        TenantProfile tenant = callersTenant();
+        ZoneId sourceZone = zone(zone, tenant);
+        ToolMapping applied = mapping;
+        if (mapping == null) {
+            applied = store.mapping(tenant.id(), tool).map(ToolMappingView::mapping).orElse(ToolMapping.none());
+        } else {
+            store.saveMapping(tenant.id(), tool, json.writeValueAsString(mapping), null, caller.subject(), clock.instant());
+        }
+        UUID id = newJob(tenant, mode, ImportFormat.CSV);
+        MappedValues mapped = new MappedValues();
+        ToolRows rows = new ToolRows(tool, applied, sourceZone, mapped);
+        return receive(id, tenant, mode, (reader, sink) -> {
+            long read = reader.readTool(utf8(body), rows, sink);
+            store.mapped(id, tool, json.writeValueAsString(mapped.values()));
+            return read;
+        });
+    }
+
+    private static ZoneId zone(String zone, TenantProfile tenant) {
+        try {
+            return ZoneId.of(zone == null || zone.isBlank() ? tenant.timeZone() : zone.strip());
+        } catch (DateTimeException e) {
+            throw ApiException.invalidField("zone", "must be a time zone such as America/New_York");
+        }
+    }
+
+    /** The mapping remembered for the tenant's imports from {@code tool}; an empty one until there is one. */
+    public ToolMappingView mapping(SourceTool tool) throws SQLException {
+        return store.mapping(caller.tenantId(), tool).orElse(new ToolMappingView(ToolMapping.none(), 0));
+    }
+
+    /**
+     * Remembers the tenant's mapping for {@code tool}; with {@code ifMatch} (the ETag read), only over that version,
+     * else 412.
+     */
+    public ToolMappingView saveMapping(SourceTool tool, ToolMapping mapping, String ifMatch) throws SQLException, IOException {
+        Long expected = null;
+        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*")) {
+            long current = mapping(tool).version();
+            Versions.checkIfMatch(ifMatch, current);
+            expected = current;
+        }
+        return store.saveMapping(caller.tenantId(), tool, json.writeValueAsString(mapping), expected, caller.subject(),
+                clock.instant());
+    }
+
+    private static InputStreamReader utf8(InputStream body) {
+        return new InputStreamReader(body, StandardCharsets.UTF_8);
+    }
+
+    /** Stages every line the file gives, saving progress as it goes, then starts the checks on a worker thread. */
+    private ImportJobView receive(UUID id, TenantProfile tenant, ImportMode mode, Lines lines) throws SQLException, IOException {
         try {
             long[] read = {0};
-            long rows = stage(id, tenant, (reader, staging) -> reader.read(format,
-                    new InputStreamReader(body, StandardCharsets.UTF_8), json, row -> {
-                        staging.write(row);
-                        if (++read[0] % config.progressEvery() == 0) {
-                            saveProgress(id, ImportState.RECEIVING, read[0], 0);
-                        }
-                    }));
+            long rows = stage(id, tenant, (reader, staging) -> lines.copy(reader, row -> {
+                staging.accept(row);
+                if (++read[0] % config.progressEvery() == 0) {
+                    saveProgress(id, ImportState.RECEIVING, read[0], 0);
+                }
+            }));
             LOG.debugf("Import %s: %d rows received", id, rows);
             store.progress(id, ImportState.CHECKING, rows, 0);
             Infrastructure.getDefaultWorkerPool().execute(() -> checkAndWrite(id, tenant, mode, rows));
@@ -105,7 +170,7 @@ public class ImportJobs {
             stage(id, tenant, (reader, staging) -> {
                 long line = 0;
                 for (ImportLine read : lines) {
-                    staging.write(reader.stage(++line, read));
+                    staging.accept(reader.stage(++line, read));
                 }
                 return line;
             });
@@ -151,17 +216,17 @@ public class ImportJobs {
         return id;
     }
 
-    /** Reads a job's lines and writes them to import_row; answers how many there were. */
+    /** Reads a job's lines and hands them to {@code sink} in file order; answers how many there were. */
     @FunctionalInterface
     private interface Lines {
-        long copy(ImportReader reader, ImportStore.Staging staging) throws IOException;
+        long copy(ImportReader reader, Consumer<StagedRow> sink) throws IOException, SQLException;
     }
 
     /** Copies a job's rows into import_row, in one transaction: all of them or (on any failure) none. */
     private long stage(UUID id, TenantProfile tenant, Lines lines) throws SQLException, IOException {
         ImportReader reader = new ImportReader(rules, tenant, id, config.maxRows());
         try (ImportStore.Staging staging = store.staging()) {
-            long rows = lines.copy(reader, staging);
+            long rows = lines.copy(reader, staging::write);
             staging.commit();
             return rows;
         }
@@ -186,7 +251,8 @@ public class ImportJobs {
             ImportStore.Counts counts = store.checkAndWrite(id, tenant, mode, clock.instant(),
                     checked -> saveProgress(id, ImportState.WRITING, rows, checked));
             boolean refused = counts.rejected() > 0 && mode == ImportMode.ALL_OR_NOTHING;
-            store.finish(id, refused ? ImportState.REJECTED : ImportState.DONE, counts, outcome(counts, refused), clock.instant());
+            store.finish(id, refused ? ImportState.REJECTED : ImportState.DONE, counts,
+                    mode == ImportMode.DRY_RUN ? dryRunOutcome(counts) : outcome(counts, refused), clock.instant());
         } catch (SQLException | RuntimeException e) {
             LOG.errorf(e, "Import %s of tenant %s failed", id, tenant.id());
             try {
@@ -207,6 +273,12 @@ public class ImportJobs {
         }
         return counts.written() + " entries written, " + counts.alreadyPresent() + " already present, "
                 + counts.rejected() + " rows rejected";
+    }
+
+    private static String dryRunOutcome(ImportStore.Counts counts) {
+        return "Dry run, nothing was written: " + (counts.checked() - counts.alreadyPresent() - counts.rejected())
+                + " entries would be written, " + counts.alreadyPresent() + " are already present, " + counts.rejected()
+                + " rows would be rejected (see the report)";
     }
 
     /** The tenant's job; 404 when it is another tenant's or unknown. */

@@ -1,12 +1,15 @@
 package dev.backlight.time.imports;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -68,6 +71,52 @@ final class ImportReader {
             throw ApiException.invalidField("body", "has no rows");
         }
         return line;
+    }
+
+    /**
+     * Hands every row of a tool's CSV export to {@code rows} in file order, as {@code tool} turns it into a line (or
+     * rejects it), and answers how many there were. A byte order mark before the header is skipped.
+     */
+    long readTool(Reader body, ToolRows tool, Consumer<StagedRow> rows) throws IOException {
+        long line = 0;
+        try (MappingIterator<Map<String, String>> lines = Csv.iterateMaps(withoutByteOrderMark(body))) {
+            while (lines.hasNextValue()) {
+                Map<String, String> read = lines.nextValue();
+                if (line == 0) {
+                    List<String> header = new ArrayList<>();
+                    ((CsvSchema) lines.getParserSchema()).forEach(column -> header.add(column.getName()));
+                    tool.header(header);
+                }
+                line++;
+                if (line > maxRows) {
+                    throw ApiException.invalidField("file", "has more than " + maxRows + " rows; split the file");
+                }
+                ToolRows.Converted converted = tool.convert(read);
+                rows.accept(converted instanceof ToolRows.Line accepted ? stage(line, accepted.line())
+                        : rejected(line, (ToolRows.Rejected) converted));
+            }
+        } catch (JsonProcessingException | RuntimeJsonMappingException unreadable) {
+            throw ApiException.invalidField("file", "cannot be read after row " + line + ": " + firstLine(unreadable.getMessage()));
+        }
+        if (line == 0) {
+            throw ApiException.invalidField("file", "has no rows");
+        }
+        return line;
+    }
+
+    private StagedRow rejected(long line, ToolRows.Rejected rejected) {
+        return new StagedRow(jobId, line, tenant.id(), rejected.externalRef(), rejected.employeeEmail(), null, null, null,
+                null, null, null, null, null, rejected.field(), rejected.reason());
+    }
+
+    /** Spreadsheet programs and some exports start a UTF-8 file with U+FEFF, which is not part of the first header. */
+    private static Reader withoutByteOrderMark(Reader body) throws IOException {
+        PushbackReader reader = new PushbackReader(body, 1);
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
     }
 
     private static void checkHeader(CsvSchema header) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 
@@ -23,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import dev.backlight.support.problem.ApiException;
 import dev.backlight.support.rest.ListPage;
 import dev.backlight.support.rest.PageRequest;
 import dev.backlight.time.tenants.TenantProfile;
@@ -182,8 +184,48 @@ class ImportStore {
     }
 
     private static final String JOB_VIEW = """
-            SELECT id, state, mode, format, rows_read, rows_checked, rows_written, rows_already_present, rows_rejected,
-                   message, created_by, created_at, finished_at FROM timekeeping.import_job""";
+            SELECT id, state, mode, format, source_tool, rows_read, rows_checked, rows_written, rows_already_present,
+                   rows_rejected, mapped, message, created_by, created_at, finished_at FROM timekeeping.import_job""";
+
+    /** Records which tool the job's file came from and what its values were mapped to. */
+    void mapped(UUID job, SourceTool tool, String mappedJson) throws SQLException {
+        update("UPDATE timekeeping.import_job SET source_tool = ?, mapped = ?::jsonb WHERE id = ?", tool.name(), mappedJson, job);
+    }
+
+    /** The tenant's remembered mapping for imports from {@code tool}, if there is one. */
+    Optional<ToolMappingView> mapping(String tenantId, SourceTool tool) throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = prepare(connection,
+                        "SELECT mapping::text, version FROM timekeeping.import_mapping WHERE tenant_id = ? AND tool = ?",
+                        tenantId, tool.name());
+                ResultSet row = query.executeQuery()) {
+            return row.next() ? Optional.of(ToolMappingView.of(row.getString(1), row.getLong(2))) : Optional.empty();
+        }
+    }
+
+    /**
+     * Remembers the tenant's mapping for {@code tool} and answers it with its new version; with {@code expectedVersion},
+     * only over that version (0: none stored yet), else 412 naming the current one.
+     */
+    ToolMappingView saveMapping(String tenantId, SourceTool tool, String mappingJson, Long expectedVersion, String by, Instant now)
+            throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement upsert = prepare(connection, """
+                        INSERT INTO timekeeping.import_mapping AS m (tenant_id, tool, mapping, version, updated_by, updated_at)
+                        VALUES (?, ?, ?::jsonb, 1, ?, ?)
+                        ON CONFLICT (tenant_id, tool) DO UPDATE
+                           SET mapping = excluded.mapping, version = m.version + 1, updated_by = excluded.updated_by,
+                               updated_at = excluded.updated_at
+                         WHERE ?::bigint IS NULL OR m.version = ?::bigint
+                        RETURNING mapping::text, version""", tenantId, tool.name(), mappingJson, by, Timestamp.from(now),
+                        expectedVersion, expectedVersion);
+                ResultSet row = upsert.executeQuery()) {
+            if (row.next()) {
+                return ToolMappingView.of(row.getString(1), row.getLong(2));
+            }
+        }
+        throw ApiException.preconditionFailed(mapping(tenantId, tool).map(ToolMappingView::etag).orElse("\"0\""));
+    }
 
     /** A COPY into import_row, open until {@link Staging#commit()} or {@link Staging#close()} (which rolls back). */
     Staging staging() throws SQLException {
@@ -286,7 +328,7 @@ class ImportStore {
         // externalRef: once per file; a row recorded before with the same content is already present (a re-run).
         run(db, """
                 UPDATE timekeeping.import_row r
-                   SET rejected_field = 'externalRef', reject_reason = 'repeats the externalRef of line ' || d.first_line
+                   SET rejected_field = 'externalRef', reject_reason = 'duplicates line ' || d.first_line || ' (the same externalRef)'
                   FROM (SELECT external_ref, min(line) AS first_line FROM timekeeping.import_row
                          WHERE job_id = ? AND external_ref IS NOT NULL GROUP BY external_ref HAVING count(*) > 1) d
                  WHERE r.job_id = ? AND r.reject_reason IS NULL AND r.external_ref = d.external_ref AND r.line > d.first_line""",
@@ -354,7 +396,7 @@ class ImportStore {
         long present = count(db, "reject_reason IS NULL AND outcome = 'PRESENT'", job);
         long total = count(db, "true", job);
         long written = 0;
-        if (rejected == 0 || mode == ImportMode.VALID_ROWS) {
+        if (mode != ImportMode.DRY_RUN && (rejected == 0 || mode == ImportMode.VALID_ROWS)) {
             writing.accept(total);
             Timestamp at = Timestamp.from(now);
             written = run(db, """
