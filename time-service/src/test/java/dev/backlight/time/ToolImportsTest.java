@@ -82,7 +82,7 @@ class ToolImportsTest {
         assertTrue(report.get(4).matches("7,toggl-\\w+,Client,'Globex' is not in the mapping's clients: .*"), report.get(4));
         entries("2026-03-01", "2026-04-01").body("total", equalTo(0));
 
-        fx.asManager().get("/api/time/entries/imports/tools/toggl/mapping").then().statusCode(200)
+        fx.asManager().get("/api/time/entries/tool-imports/toggl/mapping").then().statusCode(200)
                 .header("ETag", "\"1\"").body("mapping.functions.'Payroll run'", equalTo("PAYROLL"));
         JsonPath written = fx.finishedImport(importFrom("toggl", csv, null, "VALID_ROWS"));
         assertEquals(3, written.getLong("rowsWritten"), written.prettify());
@@ -127,7 +127,7 @@ class ToolImportsTest {
                 .multiPart("file", "kimai.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .multiPart("mapping", "mapping.json", json(mapping), "application/json")
                 .queryParam("zone", "Europe/Berlin").queryParam("mode", "VALID_ROWS")
-                .post("/api/time/entries/imports/tools/kimai");
+                .post("/api/time/entries/tool-imports/kimai");
         accepted.then().statusCode(202);
         JsonPath job = fx.finishedImport(accepted);
         assertEquals(1, job.getLong("rowsWritten"), job.prettify());
@@ -158,21 +158,21 @@ class ToolImportsTest {
     void aFileThatIsNotTheToolsExportAnUnknownToolAndABadMappingAreRefusedWithTheirNames() {
         String harvest = "Date,Client,Project,Task,Notes,Hours,First Name,Last Name\n2026-03-09,,P,T,,1,Ana,Ng\n";
         fx.asManager().contentType("multipart/form-data").multiPart("file", "x.csv", harvest.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .post("/api/time/entries/imports/tools/toggl").then().statusCode(400)
+                .post("/api/time/entries/tool-imports/toggl").then().statusCode(400)
                 .body("errors.field", hasItem("file"))
                 .body("errors.message", hasItem("has no Start date, Start time, End time, Email columns: is it a Toggl Track detailed export in CSV, "
                         + "with its header line?"));
         fx.asManager().contentType("multipart/form-data").multiPart("file", "x.csv", harvest.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .post("/api/time/entries/imports/tools/timesheet-pro").then().statusCode(404);
-        fx.asManager().body(Map.of("functions", Map.of("Payroll", "payroll"))).put("/api/time/entries/imports/tools/toggl/mapping")
+                .post("/api/time/entries/tool-imports/timesheet-pro").then().statusCode(404);
+        fx.asManager().body(Map.of("functions", Map.of("Payroll", "payroll"))).put("/api/time/entries/tool-imports/toggl/mapping")
                 .then().statusCode(400);
         fx.asManager().body(Map.of("functions", Map.of("Payroll", "PAYROLL"))).header("If-Match", "\"0\"")
-                .put("/api/time/entries/imports/tools/toggl/mapping").then().statusCode(200).header("ETag", "\"1\"");
+                .put("/api/time/entries/tool-imports/toggl/mapping").then().statusCode(200).header("ETag", "\"1\"");
         fx.asManager().body(Map.of("functions", Map.of("Payroll", "OTHER"))).header("If-Match", "\"0\"")
-                .put("/api/time/entries/imports/tools/toggl/mapping").then().statusCode(412);
+                .put("/api/time/entries/tool-imports/toggl/mapping").then().statusCode(412);
         // Another tenant has its own mappings.
         Fixture other = Fixture.tenant("UTC");
-        other.asManager().get("/api/time/entries/imports/tools/toggl/mapping").then().statusCode(200).body("version", equalTo(0));
+        other.asManager().get("/api/time/entries/tool-imports/toggl/mapping").then().statusCode(200).body("version", equalTo(0));
     }
 
     private Response importFrom(String tool, String csv, Map<String, Object> mapping, String mode) {
@@ -181,7 +181,7 @@ class ToolImportsTest {
         if (mapping != null) {
             request.multiPart("mapping", "mapping.json", json(mapping), "application/json");
         }
-        Response answer = request.post("/api/time/entries/imports/tools/" + tool);
+        Response answer = request.post("/api/time/entries/tool-imports/" + tool);
         answer.then().statusCode(202);
         return answer;
     }

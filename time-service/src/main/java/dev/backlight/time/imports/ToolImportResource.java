@@ -38,7 +38,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Imports of other time trackers' exports (Toggl Track, Clockify, Kimai, Harvest) and the tenant's mappings for them. */
-@Path("/api/time/entries/imports/tools/{tool}")
+@Path("/api/time/entries/tool-imports/{tool}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Time entries")
 @RolesAllowed({Roles.MANAGER, Roles.TENANT_ADMIN})
