@@ -56,6 +56,9 @@ class Employee extends TenantScopedEntity {
 
     public boolean active;
 
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -40,4 +40,10 @@ class EmployeeLoginRepository implements PanacheRepository<EmployeeLogin> {
     public Uni<Boolean> wasEverLinked(Long employeeId, String subject) {
         return count("employeeId = ?1 and subject = ?2", employeeId, subject).map(count -> count > 0);
     }
+
+    /** Forgets who an employee's logins were: their subjects, and the verified email a link was made by. */
+    public Uni<Integer> erase(Long employeeId, String tenantId, String email) {
+        return update("subject = 'erased', linkedBy = case when linkedBy like ?3 then 'erased' else linkedBy end "
+                + "where employeeId = ?1 and tenantId = ?2", employeeId, tenantId, "%" + email + "%");
+    }
 }

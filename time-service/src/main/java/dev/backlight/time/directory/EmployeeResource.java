@@ -81,10 +81,11 @@ public class EmployeeResource {
             @Schema(example = "17:00:00") LocalTime workEnd,
             @Schema(example = "40") BigDecimal weeklyContractHours,
             @Schema(example = "true") boolean active,
+            @Schema(description = "When their personal data was erased on request; null otherwise") Instant erasedAt,
             @Schema(description = "Changes with every change; its ETag goes in If-Match", example = "3") long version) implements Versioned {
         static EmployeeView of(Employee e) {
             return new EmployeeView(e.id, e.name, e.email, e.subject, e.loginUsername, e.team, e.timeZone, e.workDaySet(), e.workStart,
-                    e.workEnd, e.weeklyContractHours, e.active, e.version);
+                    e.workEnd, e.weeklyContractHours, e.active, e.erasedAt, e.version);
         }
     }
 

@@ -2,8 +2,8 @@ package dev.backlight.time.directory;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
@@ -103,6 +103,29 @@ public class EmployeeService {
                     return logins.recordChange(employee, previous, caller.subject(), clock.instant());
                 })
                 .replaceWithVoid();
+    }
+
+    /**
+     * Erases an employee's personal data on request: name and email replaced, logins forgotten (the history keeps that
+     * there were some), deactivated. The id, team, schedule and everything counted against the id stay, so hours and
+     * aggregates do not change. Joins the caller's transaction.
+     */
+    @WithTransaction
+    public Uni<Erased> erase(Long id, String ifMatch) {
+        return forChange(id, ifMatch).call(employee -> {
+            String email = employee.email;
+            employee.name = "Erased employee " + employee.id;
+            employee.email = "erased-" + employee.id + "@erased.invalid";
+            employee.subject = null;
+            employee.loginUsername = null;
+            employee.active = false;
+            employee.erasedAt = clock.instant();
+            return logins.erase(employee.id, caller.tenantId(), email);
+        }).map(employee -> new Erased(employee.id, employee.erasedAt));
+    }
+
+    /** Whose personal data was erased, and when. */
+    public record Erased(long employeeId, Instant erasedAt) {
     }
 
     @WithSession

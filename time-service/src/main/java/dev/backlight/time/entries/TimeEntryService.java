@@ -211,4 +211,11 @@ public class TimeEntryService {
     private Uni<TimeEntry> findForChange(Long id) {
         return find(id).call(entry -> scope.checkMayChange(entry.employeeId));
     }
+
+    /** Removes the notes of an employee's entries (free text may name people); the times stay. Joins the caller's transaction. */
+    @WithTransaction
+    public Uni<Integer> forgetNotesOf(Long employeeId, String tenantId) {
+        return entries.update("notes = null where employeeId = ?1 and tenantId = ?2 and notes is not null", employeeId,
+                tenantId);
+    }
 }

@@ -65,4 +65,11 @@ public class InterruptionService {
                 ? interruptions.list("workDate >= ?1 and workDate < ?2 order by occurredAt", from, to)
                 : interruptions.list("employeeId = ?1 and workDate >= ?2 and workDate < ?3 order by occurredAt", id, from, to));
     }
+
+    /** Removes the notes of an employee's interruptions; kinds and minutes stay. Joins the caller's transaction. */
+    @WithTransaction
+    public Uni<Integer> forgetNotesOf(Long employeeId, String tenantId) {
+        return interruptions.update("note = null where employeeId = ?1 and tenantId = ?2 and note is not null", employeeId,
+                tenantId);
+    }
 }
