@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -25,7 +26,10 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -250,6 +254,36 @@ class SuiteEndToEndTest {
         assertEquals(400, HTTP.send(HttpRequest.newBuilder(URI.create(authorize + challenge
                 + URLEncoder.encode("http://evil.example/cb", StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    /** Next to last, since it deletes the BPO demo tenant. */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void aTenantIsDownloadedByItsAdminThenDeletedEverywhereByThePlatformAdmin() throws Exception {
+        HttpResponse<byte[]> archive = HTTP.send(HttpRequest.newBuilder(gateway.resolve("/api/tenant-export"))
+                .header("Authorization", "Bearer " + logins.token(DemoData.BPO, "tenant-admin")).timeout(Duration.ofSeconds(60))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, archive.statusCode());
+        Map<String, Long> lines = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive.body()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                lines.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8).lines().count());
+            }
+        }
+        assertEquals(Set.of("time-service.jsonl", "metrics-service.jsonl", "client-costing-service.jsonl", "manifest.json"),
+                lines.keySet());
+        assertTrue(lines.get("time-service.jsonl") > 10 && lines.get("metrics-service.jsonl") > 0, "the BPO's records: " + lines);
+
+        String platform = logins.token(null, "platform-admin");
+        Answer request = call("POST", "/api/platform/tenants/" + DemoData.BPO + "/deletion", platform, null);
+        assertEquals(201, request.status(), String.valueOf(request.body()));
+        Answer deleted = call("DELETE", "/api/platform/tenants/" + DemoData.BPO + "?confirmation="
+                + request.body().get("confirmation").asText(), platform, null);
+        assertEquals(200, deleted.status(), String.valueOf(deleted.body()));
+        assertEquals(request.body().get("totalRows").asLong(), deleted.body().get("totalRows").asLong());
+        Answer after = call("POST", "/api/platform/tenants/" + DemoData.BPO + "/deletion", platform, null);
+        assertEquals(0, after.body().get("totalRows").asLong(), String.valueOf(after.body()));
+        assertEquals(404, call("GET", "/api/time/tenant", logins.token(DemoData.BPO, "manager"), null).status());
     }
 
     /** Last, since it restarts the suite: a second start finds the first one's data, and loads no demo data again. */

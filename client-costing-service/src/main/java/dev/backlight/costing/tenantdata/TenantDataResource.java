@@ -30,7 +30,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
  * confirmation.
  */
 @Path("/api/costing/tenant-data")
-@Tag(name = "Tenant data")
+@Tag(name = "Tenant data", description = "All of a tenant's records: one archive to download, deletion across the services")
 public class TenantDataResource {
 
     private final TenantData data;

@@ -1,5 +1,6 @@
 package dev.backlight.gateway.openapi;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.backlight.gateway.routing.GatewayConfig;
+import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.openapi.runtime.io.Format;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
@@ -23,6 +26,8 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 public class ApiDocument {
 
     private static final String SCHEMA_REF = "#/components/schemas/";
+    /** The name SmallRye gives the application's one document. */
+    private static final String DEFAULT_DOCUMENT = "<default>";
 
     /** The security scheme Swagger UI signs in with: Keycloak's authorization code flow with PKCE. */
     static final String SIGN_IN_SCHEME = "keycloak";
@@ -31,8 +36,12 @@ public class ApiDocument {
     private final String signInRealm;
     private final WebClient web;
 
-    ApiDocument(GatewayConfig config, SignInConfig signIn, Vertx vertx) {
+    /** The gateway's own operations (tenant data across the services), from the document SmallRye built of them. */
+    private final OpenApiDocumentService own;
+
+    ApiDocument(GatewayConfig config, SignInConfig signIn, Vertx vertx, OpenApiDocumentService own) {
         this.config = config;
+        this.own = own;
         this.signInRealm = signIn.signInRealmUrl();
         this.web = WebClient.create(vertx);
     }
@@ -49,7 +58,25 @@ public class ApiDocument {
                 })
                 // A service that is down leaves its part out rather than taking the whole document down.
                 .onFailure().recoverWithItem(Map.entry(name, new JsonObject()))));
+        reads.add(Uni.createFrom().item(this::ownOperations));
         return Uni.join().all(reads).andFailFast().map(this::merge);
+    }
+
+    /** The gateway's own document, its /api operations only (not this document's own endpoint). */
+    private Map.Entry<String, JsonObject> ownOperations() {
+        JsonObject document = new JsonObject(new String(own.getDocument(DEFAULT_DOCUMENT, Format.JSON), StandardCharsets.UTF_8));
+        JsonObject paths = document.getJsonObject("paths", new JsonObject());
+        paths.fieldNames().removeIf(path -> !path.startsWith("/api/"));
+        // Schemas only the left-out paths used go with them.
+        JsonObject schemas = document.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject());
+        String usedByPaths = paths.encode();
+        schemas.fieldNames().removeIf(name -> !usedByPaths.contains("\"" + SCHEMA_REF + name + "\"") && !referencedByOthers(schemas, name));
+        return Map.entry("gateway", document);
+    }
+
+    private static boolean referencedByOthers(JsonObject schemas, String name) {
+        return schemas.fieldNames().stream().filter(other -> !other.equals(name))
+                .anyMatch(other -> schemas.getJsonObject(other).encode().contains("\"" + SCHEMA_REF + name + "\""));
     }
 
     private JsonObject merge(List<Map.Entry<String, JsonObject>> documents) {
@@ -80,7 +107,13 @@ public class ApiDocument {
             }
             renamed.getJsonObject("paths", new JsonObject()).forEach(path -> paths.put(path.getKey(), signInAccepted((JsonObject) path.getValue())));
             securitySchemes.mergeIn(renamed.getJsonObject("components", new JsonObject()).getJsonObject("securitySchemes", new JsonObject()));
-            renamed.getJsonArray("tags", new JsonArray()).forEach(tags::add);
+            // A tag several services share (Tenant data) is listed once.
+            renamed.getJsonArray("tags", new JsonArray()).forEach(tag -> {
+                String name = ((JsonObject) tag).getString("name");
+                if (tags.stream().noneMatch(known -> ((JsonObject) known).getString("name").equals(name))) {
+                    tags.add(tag);
+                }
+            });
         }
         return new JsonObject()
                 .put("openapi", "3.1.0")

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** The services behind the gateway and the limits it applies in front of them. */
 @ConfigMapping(prefix = "backlight.gateway")
@@ -47,6 +48,10 @@ public interface GatewayConfig {
 
         /** Path prefixes that take streamed uploads (the service's backlight.http.streamed-body-paths). */
         Optional<List<String>> streamedBodyPaths();
+
+        /** Whether the service keeps tenant data (answers /tenant-data under its prefix), for exports and deletions. */
+        @WithDefault("false")
+        boolean tenantData();
 
         /** The largest streamed upload those paths take (the service's quarkus.http.limits.max-body-size). */
         Optional<MemorySize> streamedMaxBodySize();
