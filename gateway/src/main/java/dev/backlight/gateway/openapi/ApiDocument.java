@@ -3,8 +3,11 @@ package dev.backlight.gateway.openapi;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -85,6 +88,7 @@ public class ApiDocument {
         JsonObject securitySchemes = new JsonObject();
         JsonArray tags = new JsonArray();
         JsonArray missing = new JsonArray();
+        Set<String> shared = sharedOperationIds(documents);
         for (Map.Entry<String, JsonObject> entry : documents) {
             String service = entry.getKey();
             JsonObject document = entry.getValue();
@@ -105,7 +109,8 @@ public class ApiDocument {
                 boolean clash = schemas.containsKey(name) && !schemas.getJsonObject(name).equals(own.getJsonObject(name));
                 schemas.put(clash ? prefixed(service, name) : name, renamedSchemas.getJsonObject(name));
             }
-            renamed.getJsonObject("paths", new JsonObject()).forEach(path -> paths.put(path.getKey(), signInAccepted((JsonObject) path.getValue())));
+            renamed.getJsonObject("paths", new JsonObject()).forEach(path -> paths.put(path.getKey(),
+                    signInAccepted(ownOperationIds(service, (JsonObject) path.getValue(), shared))));
             securitySchemes.mergeIn(renamed.getJsonObject("components", new JsonObject()).getJsonObject("securitySchemes", new JsonObject()));
             // A tag several services share (Tenant data) is listed once.
             renamed.getJsonArray("tags", new JsonArray()).forEach(tag -> {
@@ -140,6 +145,37 @@ public class ApiDocument {
                 .put("flows", new JsonObject().put("authorizationCode", new JsonObject()
                         .put("authorizationUrl", openIdConnect + "/auth").put("tokenUrl", openIdConnect + "/token")
                         .put("scopes", new JsonObject().put("openid", "Sign in"))));
+    }
+
+    /** Operation ids that more than one document uses (the tenant-data endpoints every service has). */
+    private static Set<String> sharedOperationIds(List<Map.Entry<String, JsonObject>> documents) {
+        Map<String, Integer> uses = new HashMap<>();
+        documents.forEach(document -> operations(document.getValue().getJsonObject("paths", new JsonObject()))
+                .forEach(operation -> uses.merge(operation.getString("operationId", ""), 1, Integer::sum)));
+        return uses.entrySet().stream().filter(use -> use.getValue() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    /** A shared operation id becomes the service's own: exportTenantData of time-service is timeExportTenantData. */
+    private static JsonObject ownOperationIds(String service, JsonObject pathItem, Set<String> shared) {
+        operations(new JsonObject().put("path", pathItem)).forEach(operation -> {
+            String id = operation.getString("operationId", "");
+            if (shared.contains(id)) {
+                String prefix = prefixed(service, "");
+                operation.put("operationId", Character.toLowerCase(prefix.charAt(0)) + prefix.substring(1)
+                        + Character.toUpperCase(id.charAt(0)) + id.substring(1));
+            }
+        });
+        return pathItem;
+    }
+
+    private static List<JsonObject> operations(JsonObject paths) {
+        List<JsonObject> operations = new ArrayList<>();
+        paths.forEach(path -> ((JsonObject) path.getValue()).forEach(operation -> {
+            if (operation.getValue() instanceof JsonObject body && body.containsKey("operationId")) {
+                operations.add(body);
+            }
+        }));
+        return operations;
     }
 
     /** Every operation that takes a bearer token takes one got by signing in, too. */

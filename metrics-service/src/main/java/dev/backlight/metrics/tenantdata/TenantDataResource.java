@@ -1,79 +1,16 @@
 package dev.backlight.metrics.tenantdata;
 
-import java.util.Map;
-
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
 import dev.backlight.support.tenancy.Caller;
-import dev.backlight.support.tenancy.Roles;
 import dev.backlight.support.tenancy.TenantData;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestStreamElementType;
+import dev.backlight.support.tenancy.TenantDataEndpoints;
 
-/**
- * Everything metrics-service keeps of a tenant (metrics-service: outputs, quality events, benchmark overrides, process changes, workload settings, ownership, deadlines, holidays, objectives): exported for the tenant's admin, counted and deleted for a
- * platform admin. The gateway gathers the services' parts into one archive, and deletes a tenant across them after a
- * confirmation.
- */
+/** Everything metrics-service keeps of a tenant (outputs, quality events, benchmark overrides, process changes, workload settings, ownership, deadlines, holidays, objectives), for export and deletion. */
 @Path("/api/metrics/tenant-data")
-@Tag(name = "Tenant data", description = "All of a tenant's records: one archive to download, deletion across the services")
-public class TenantDataResource {
-
-    private final TenantData data;
-    private final Caller caller;
+public class TenantDataResource extends TenantDataEndpoints {
 
     TenantDataResource(TenantData data, Caller caller) {
-        this.data = data;
-        this.caller = caller;
-    }
-
-    @GET
-    @Produces("application/x-ndjson")
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(operationId = "exportMetricsTenantData", summary = "All of the caller's tenant's records in metrics-service, as JSON Lines",
-            description = "One line per row, {\"table\": ..., \"row\": {...}}, every table of the service, read from one "
-                    + "snapshot and streamed. GET /api/tenant-export at the gateway gathers every service's part into one archive.")
-    @APIResponse(responseCode = "200", description = "One JSON object per line", content = @Content(mediaType = "application/x-ndjson",
-            schema = @Schema(type = SchemaType.OBJECT, description = "A row: the table it comes from and its columns",
-                    example = "{\"table\": \"holiday\", \"row\": {\"id\": 3, \"tenant_id\": \"northwind-cc\", \"day\": \"2026-12-25\"}}")))
-    public Multi<JsonObject> export() {
-        return data.export(caller.tenantId());
-    }
-
-    @GET
-    @Path("/{tenantId}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(operationId = "countMetricsTenantData", summary = "How many rows a tenant has in metrics-service, per table",
-            description = "What deleting the tenant would remove here; all zero for an unknown tenant.")
-    public Uni<Map<String, Long>> count(@RestPath("tenantId") String tenantId) {
-        return data.count(tenantId);
-    }
-
-    @DELETE
-    @Path("/{tenantId}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(operationId = "deleteMetricsTenantData", summary = "Delete every row a tenant has in metrics-service",
-            description = "In one transaction; answers how many rows per table. Deleting again removes nothing. Use "
-                    + "DELETE /api/platform/tenants/{id} at the gateway, which asks for a confirmation and deletes the "
-                    + "tenant in every service.")
-    public Uni<Map<String, Long>> delete(@RestPath("tenantId") String tenantId) {
-        return data.delete(tenantId);
+        super(data, caller);
     }
 }
