@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -42,6 +43,8 @@ public abstract class TenantDataEndpoints {
     @Produces("application/x-ndjson")
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TENANT_ADMIN)
+    // The roles, as the document states them for every operation (SmallRye does not read them off an inherited method).
+    @SecurityRequirement(name = "bearer", scopes = Roles.TENANT_ADMIN)
     @Operation(operationId = "exportTenantData", summary = "All of the caller's tenant's records in this service, as JSON Lines",
             description = "One line per row, {\"table\": ..., \"row\": {...}}, every table of the service, read from one "
                     + "snapshot and streamed. GET /api/tenant-export at the gateway gathers every service's part into one archive.")
@@ -56,6 +59,7 @@ public abstract class TenantDataEndpoints {
     @Path("/{tenantId}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @SecurityRequirement(name = "bearer", scopes = Roles.PLATFORM_ADMIN)
     @Operation(operationId = "countTenantData", summary = "How many rows a tenant has in this service, per table",
             description = "What deleting the tenant would remove here; all zero for an unknown tenant.")
     public Uni<Map<String, Long>> count(@RestPath("tenantId") String tenantId) {
@@ -66,6 +70,7 @@ public abstract class TenantDataEndpoints {
     @Path("/{tenantId}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @SecurityRequirement(name = "bearer", scopes = Roles.PLATFORM_ADMIN)
     @Operation(operationId = "deleteTenantData", summary = "Delete every row a tenant has in this service",
             description = "In one transaction; answers how many rows per table. Deleting again removes nothing. Use "
                     + "DELETE /api/platform/tenants/{id} at the gateway, which asks for a confirmation and deletes the "
