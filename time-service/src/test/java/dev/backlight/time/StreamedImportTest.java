@@ -76,6 +76,28 @@ class StreamedImportTest {
     }
 
     @Test
+    void wallClockTimesInTheRowsZoneAreReadWithTheDaylightSavingChangeDecidedByTheServer() {
+        String csv = "externalRef,employeeEmail,functionCode,zone,localStart,localEnd,localStartOffset,localEndOffset\n"
+                // New York springs forward on 8 March: 01:30 EST to 03:30 EDT is one hour.
+                + "l-1," + rio + ",PAYROLL,America/New_York,2026-03-08T01:30:00,2026-03-08T03:30:00,,\n"
+                + "l-2," + rio + ",PAYROLL,America/New_York,2026-03-08T02:30:00,2026-03-08T04:00:00,,\n"
+                // and falls back on 1 November: 01:30 happens twice, the offset says which.
+                + "l-3," + ana + ",PAYROLL,America/New_York,2026-11-01T01:30:00,2026-11-01T02:30:00,-05:00,\n"
+                + "l-4," + ana + ",PAYROLL,,2026-03-09T09:00:00,2026-03-09T10:00:00,,\n";
+        Response accepted = start("text/csv", csv, "VALID_ROWS");
+        JsonPath job = fx.finishedImport(accepted);
+        assertEquals(2, job.getLong("rowsWritten"), job.prettify());
+        fx.asManager().queryParam("from", "2026-03-08").queryParam("to", "2026-03-09").get("/api/time/entries").then()
+                .statusCode(200).body("items[0].startedAt", equalTo("2026-03-08T06:30:00Z")).body("items[0].durationMinutes", equalTo(60.0f));
+        fx.asManager().queryParam("from", "2026-11-01").queryParam("to", "2026-11-02").get("/api/time/entries").then()
+                .statusCode(200).body("items[0].startedAt", equalTo("2026-11-01T06:30:00Z")).body("items[0].durationMinutes", equalTo(60.0f));
+        List<String> report = fx.asManager().accept("text/csv").get(accepted.header("Location") + "/rejections").then()
+                .statusCode(200).extract().asString().lines().toList();
+        assertTrue(report.get(1).startsWith("2,l-2,localStart,"), report.toString());
+        assertTrue(report.get(2).startsWith("4,l-4,zone,"), report.toString());
+    }
+
+    @Test
     void allOrNothingWritesNothingAndReportsEveryRejectedRowWithItsReason() {
         fx.asManager().body(Map.of("externalRef", "recorded", "employeeId", employeeId("rio"), "functionCode", "PAYROLL",
                 "startedAt", "2026-03-04T08:00:00Z", "endedAt", "2026-03-04T09:00:00Z"))

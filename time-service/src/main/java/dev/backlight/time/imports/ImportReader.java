@@ -3,9 +3,12 @@ package dev.backlight.time.imports;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,14 +145,44 @@ final class ImportReader {
             // The employee's zone is known only once the rows are resolved; the tenant's stands in for the checks.
             TimeRules.EntryTimes times = rules.interpret(new TimeRules.TimeInput(
                     instant("startedAt", read.startedAt()), instant("endedAt", read.endedAt()), zone,
-                    date("workDate", read.workDate()), minutes("durationMinutes", read.durationMinutes())),
-                    tenant, tenant.timeZone());
+                    date("workDate", read.workDate()), minutes("durationMinutes", read.durationMinutes()),
+                    localTimes(read, zone)), tenant, tenant.timeZone());
             return new StagedRow(jobId, line, tenant.id(), externalRef, email, function, client, times.startedAt(),
                     times.endedAt(), zone, times.workDate(), times.durationSeconds(), notes, null, null);
         } catch (ApiException rejected) {
             Problem.FieldError error = rejected.problem().errors().get(0);
             return new StagedRow(jobId, line, tenant.id(), externalRef, email, function, client, null, null, zone, null,
                     null, notes, error.field(), error.message());
+        }
+    }
+
+    /** The wall-clock times of a line, if it gives any; they need the line's zone, as its employee is not known yet. */
+    private static TimeRules.LocalTimes localTimes(ImportLine read, String zone) {
+        String start = text(read.localStart());
+        String end = text(read.localEnd());
+        String startOffset = text(read.localStartOffset());
+        String endOffset = text(read.localEndOffset());
+        if (start == null && end == null && startOffset == null && endOffset == null) {
+            return null;
+        }
+        required("zone", zone, "with localStart and localEnd in an import");
+        return new TimeRules.LocalTimes(local("localStart", start), offset("localStartOffset", startOffset),
+                local("localEnd", end), offset("localEndOffset", endOffset));
+    }
+
+    private static LocalDateTime local(String field, String value) {
+        try {
+            return value == null ? null : LocalDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidField(field, "must be a local date-time without offset, such as 2026-03-08T01:30:00");
+        }
+    }
+
+    private static ZoneOffset offset(String field, String value) {
+        try {
+            return value == null ? null : ZoneOffset.of(value);
+        } catch (DateTimeException e) {
+            throw ApiException.invalidField(field, "must be an offset such as -05:00");
         }
     }
 
