@@ -53,7 +53,10 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 Map.entry("backlight.gateway.rate-limit.user.burst", "20"),
                 Map.entry("backlight.gateway.rate-limit.tenant.requests-per-minute", "30"),
                 Map.entry("backlight.gateway.rate-limit.tenant.burst", "40"),
-                Map.entry("backlight.gateway.rate-limit.costs.\"/api/echo/heavy\"", "10"));
+                Map.entry("backlight.gateway.rate-limit.costs.\"/api/echo/heavy\"", "10"),
+                // The gateway's own whole-tenant operations fit these small budgets.
+                Map.entry("backlight.gateway.rate-limit.costs.\"/api/tenant-export\"", "5"),
+                Map.entry("backlight.gateway.rate-limit.costs.\"/api/platform/tenants\"", "5"));
     }
 
     private static void sleep() {

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -35,6 +37,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.backlight.gateway.ratelimit.RateLimiter;
 import dev.backlight.gateway.routing.Problems;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -53,13 +56,34 @@ public class TenantDataResource {
 
     private final ServiceData services;
     private final PendingDeletions pending;
+    private final RateLimiter rateLimiter;
     private final JsonWebToken token;
     private final Clock clock = Clock.systemUTC();
 
-    TenantDataResource(ServiceData services, PendingDeletions pending, JsonWebToken token) {
+    TenantDataResource(ServiceData services, PendingDeletions pending, RateLimiter rateLimiter, JsonWebToken token) {
         this.services = services;
         this.pending = pending;
+        this.rateLimiter = rateLimiter;
         this.token = token;
+    }
+
+    /**
+     * These operations read or delete a whole tenant in every service, so they spend from the caller's and the tenant's
+     * budgets as the routed requests do; a 429 problem with Retry-After when they are spent.
+     */
+    private Optional<Response> overBudget(String path) {
+        if (!rateLimiter.enabled()) {
+            return Optional.empty();
+        }
+        int cost = rateLimiter.costOf(path);
+        long wait = rateLimiter.secondsToWait(Objects.requireNonNullElse(token.<String>getClaim("tenant"), ""), token.getSubject(), cost);
+        if (wait <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Response.status(429).type(Problems.MEDIA_TYPE).header("Retry-After", String.valueOf(wait))
+                .entity(Problems.about("rate-limited", "Too many requests", 429, "More requests than your or your tenant's "
+                        + "limit allows (this one costs " + cost + "); try again in " + wait + " s", null, path).toString())
+                .build());
     }
 
     /** What a deletion request found and the code that confirms it. */
@@ -91,6 +115,10 @@ public class TenantDataResource {
     @APIResponse(responseCode = "200", description = "The archive",
             content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response export(@RestHeader("Authorization") @Parameter(hidden = true) String authorization) {
+        Optional<Response> refused = overBudget("/api/tenant-export");
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         String tenant = token.getClaim("tenant");
         Map<String, Multi<Buffer>> parts = new LinkedHashMap<>();
         try {
@@ -146,6 +174,10 @@ public class TenantDataResource {
         String path = "/api/platform/tenants/" + id + "/deletion";
         if (!id.matches(TENANT_ID)) {
             return invalid(path, "id", "must be 2-63 lower-case letters, digits or hyphens");
+        }
+        Optional<Response> refused = overBudget(path);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Map<String, Map<String, Long>> rows;
         try {
