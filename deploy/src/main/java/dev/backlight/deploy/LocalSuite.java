@@ -1,8 +1,10 @@
 package dev.backlight.deploy;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,11 +43,16 @@ public final class LocalSuite implements AutoCloseable {
             System.exit(2);
             return;
         }
-        switch (command.action()) {
-            case BACKUP -> LocalBackup.backup(DataDirectory.of(command.dataDirectory()).postgres(), command.file());
-            case RESTORE -> LocalBackup.restore(command.file(), DataDirectory.of(command.dataDirectory()).postgres());
-            case RUN -> run(root, command);
-            case HELP -> System.out.println(LocalCommand.USAGE);
+        try {
+            switch (command.action()) {
+                case BACKUP -> LocalBackup.backup(DataDirectory.of(command.dataDirectory()).postgres(), command.file());
+                case RESTORE -> LocalBackup.restore(command.file(), DataDirectory.of(command.dataDirectory()).postgres());
+                case RUN -> run(root, command);
+                case HELP -> System.out.println(LocalCommand.USAGE);
+            }
+        } catch (IOException | SQLException failed) {
+            System.err.println(command.action().name().toLowerCase() + " failed: " + failed.getMessage());
+            System.exit(1);
         }
     }
 
