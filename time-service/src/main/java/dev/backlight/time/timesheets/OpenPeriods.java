@@ -19,16 +19,24 @@ public class OpenPeriods {
     @Inject
     TimesheetRepository timesheets;
 
-    /** 409 when the day is in a locked period or in a submitted or approved week of this employee. */
+    /**
+     * 409 when the day is in a locked period or in a submitted or approved week of this employee; both read in one
+     * round trip, the lock's details only when there is one.
+     */
     public Uni<Void> checkDayOpen(TenantProfile tenant, Long employeeId, LocalDate day) {
-        return locks.findCovering(day).chain(lock -> {
-            if (lock != null) {
-                throw ApiException.conflict("period-locked", "The period " + lock.firstDay + " to " + lock.lastDay
-                        + " is locked (" + lock.reason + ")", "lockId", lock.id, "workDate", day.toString());
+        LocalDate weekStart = tenant.workWeek().startOf(day);
+        return timesheets.dayState(employeeId, day, weekStart).chain(state -> {
+            if (state.lockId() != null) {
+                return locks.findById(state.lockId()).invoke(lock -> {
+                    throw ApiException.conflict("period-locked", "The period " + lock.firstDay + " to " + lock.lastDay
+                            + " is locked (" + lock.reason + ")", "lockId", lock.id, "workDate", day.toString());
+                }).replaceWithVoid();
             }
-            LocalDate weekStart = tenant.workWeek().startOf(day);
-            return timesheets.findWeek(employeeId, weekStart);
-        }).invoke(timesheet -> checkWeekOpen(timesheet, day)).replaceWithVoid();
+            if (state.status() != null && state.status().freezesTime()) {
+                throw frozen(state.status(), weekStart, day);
+            }
+            return Uni.createFrom().voidItem();
+        });
     }
 
     /**
@@ -44,13 +52,10 @@ public class OpenPeriods {
         }).replaceWithVoid();
     }
 
-    private static void checkWeekOpen(Timesheet timesheet, LocalDate day) {
-        if (timesheet != null && timesheet.status.freezesTime()) {
-            throw ApiException.conflict("timesheet-" + timesheet.status.name().toLowerCase(),
-                    "The week starting " + timesheet.weekStart + " is " + timesheet.status.name().toLowerCase()
-                            + "; reopen it to change its time",
-                    "weekStart", timesheet.weekStart.toString(), "workDate", day.toString());
-        }
+    private static ApiException frozen(TimesheetStatus status, LocalDate weekStart, LocalDate day) {
+        return ApiException.conflict("timesheet-" + status.name().toLowerCase(),
+                "The week starting " + weekStart + " is " + status.name().toLowerCase() + "; reopen it to change its time",
+                "weekStart", weekStart.toString(), "workDate", day.toString());
     }
 
 }

@@ -11,10 +11,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class PeriodLockRepository implements PanacheRepository<PeriodLock> {
 
-    public Uni<PeriodLock> findCovering(LocalDate day) {
-        return find("firstDay <= ?1 and lastDay >= ?1", day).firstResult();
-    }
-
     public Uni<PeriodLock> findOverlapping(LocalDate firstDay, LocalDate lastDay) {
         return find("firstDay <= ?2 and lastDay >= ?1", firstDay, lastDay).firstResult();
     }

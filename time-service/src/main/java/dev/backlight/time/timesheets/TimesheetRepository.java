@@ -19,4 +19,21 @@ class TimesheetRepository implements PanacheRepository<Timesheet> {
     public Uni<Timesheet> findWeek(Long employeeId, LocalDate weekStart) {
         return find("employeeId = ?1 and weekStart = ?2", employeeId, weekStart).firstResult();
     }
+
+    /**
+     * Whether a day of an employee may change, in one round trip: the id of a lock of the employee's tenant covering
+     * the day (null when none) and the status of the employee's timesheet of that week (null when there is none).
+     */
+    public Uni<DayState> dayState(Long employeeId, LocalDate day, LocalDate weekStart) {
+        return getSession().chain(session -> session.createSelectionQuery("select "
+                        + "(select min(l.id) from PeriodLock l where l.tenantId = m.tenantId and l.firstDay <= :day and l.lastDay >= :day), "
+                        + "(select t.status from Timesheet t where t.employeeId = m.id and t.weekStart = :week) "
+                        + "from Employee m where m.id = :employee", DayState.class)
+                .setParameter("employee", employeeId).setParameter("day", day).setParameter("week", weekStart)
+                .getSingleResult());
+    }
+
+    /** What {@link #dayState} found. */
+    record DayState(Long lockId, TimesheetStatus status) {
+    }
 }
