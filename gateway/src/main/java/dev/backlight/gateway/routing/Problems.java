@@ -32,6 +32,12 @@ public final class Problems {
         return problem.toBuffer();
     }
 
+    /** A request over the caller's or the tenant's rate limit: what it costs and how long to wait. */
+    public static Buffer rateLimited(int cost, long waitSeconds, String path) {
+        return about("rate-limited", "Too many requests", 429, "More requests than your or your tenant's limit allows (this "
+                + "one costs " + cost + "); try again in " + waitSeconds + " s", null, path);
+    }
+
     public static void send(HttpServerResponse response, int status, Buffer problem) {
         response.setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(problem);
     }

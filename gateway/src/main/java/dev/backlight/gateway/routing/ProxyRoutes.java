@@ -88,9 +88,7 @@ public class ProxyRoutes {
             if (wait > 0) {
                 context.request().resume();
                 context.response().putHeader("Retry-After", String.valueOf(wait));
-                Problems.send(context.response(), 429, Problems.about("rate-limited", "Too many requests", 429,
-                        "More requests than your or your tenant's limit allows (this one costs " + cost
-                                + "); try again in " + wait + " s", null, context.request().path()));
+                Problems.send(context.response(), 429, Problems.rateLimited(cost, wait, context.request().path()));
                 return;
             }
             forwardWithinLimits(context, proxy, service, limits);

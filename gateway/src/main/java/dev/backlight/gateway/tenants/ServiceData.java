@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -96,7 +97,7 @@ class ServiceData {
         });
     }
 
-    private Uni<Map<String, Map<String, Long>>> perService(java.util.function.Function<String, Uni<Map<String, Long>>> call) {
+    private Uni<Map<String, Map<String, Long>>> perService(Function<String, Uni<Map<String, Long>>> call) {
         List<String> names = services();
         List<Uni<Map<String, Long>>> calls = names.stream().map(call).toList();
         return Uni.join().all(calls).andFailFast().map(results -> {

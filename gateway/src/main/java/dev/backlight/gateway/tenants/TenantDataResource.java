@@ -5,13 +5,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -21,6 +21,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -41,6 +42,7 @@ import dev.backlight.gateway.ratelimit.RateLimiter;
 import dev.backlight.gateway.routing.Problems;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
 
@@ -71,19 +73,16 @@ public class TenantDataResource {
      * These operations read or delete a whole tenant in every service, so they spend from the caller's and the tenant's
      * budgets as the routed requests do; a 429 problem with Retry-After when they are spent.
      */
-    private Optional<Response> overBudget(String path) {
+    private void spend(String path) {
         if (!rateLimiter.enabled()) {
-            return Optional.empty();
+            return;
         }
         int cost = rateLimiter.costOf(path);
         long wait = rateLimiter.secondsToWait(Objects.requireNonNullElse(token.<String>getClaim("tenant"), ""), token.getSubject(), cost);
-        if (wait <= 0) {
-            return Optional.empty();
+        if (wait > 0) {
+            throw new WebApplicationException(Response.status(429).type(Problems.MEDIA_TYPE)
+                    .header("Retry-After", String.valueOf(wait)).entity(Problems.rateLimited(cost, wait, path).toString()).build());
         }
-        return Optional.of(Response.status(429).type(Problems.MEDIA_TYPE).header("Retry-After", String.valueOf(wait))
-                .entity(Problems.about("rate-limited", "Too many requests", 429, "More requests than your or your tenant's "
-                        + "limit allows (this one costs " + cost + "); try again in " + wait + " s", null, path).toString())
-                .build());
     }
 
     /** What a deletion request found and the code that confirms it. */
@@ -115,20 +114,12 @@ public class TenantDataResource {
     @APIResponse(responseCode = "200", description = "The archive",
             content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response export(@RestHeader("Authorization") @Parameter(hidden = true) String authorization) {
-        Optional<Response> refused = overBudget("/api/tenant-export");
-        if (refused.isPresent()) {
-            return refused.get();
-        }
+        String path = "/api/tenant-export";
+        spend(path);
         String tenant = token.getClaim("tenant");
         Map<String, Multi<Buffer>> parts = new LinkedHashMap<>();
-        try {
-            for (String service : services.services()) {
-                parts.put(service, services.open(service, authorization).await().atMost(ServiceData.CALL_TIMEOUT));
-            }
-        } catch (ServiceData.ServiceFailed failed) {
-            return problem(failed, "/api/tenant-export");
-        } catch (RuntimeException unreachable) {
-            return unavailable(unreachable, "/api/tenant-export");
+        for (String service : services.services()) {
+            parts.put(service, fromServices(services.open(service, authorization), ServiceData.CALL_TIMEOUT, path));
         }
         StreamingOutput archive = out -> write(out, tenant, parts);
         return Response.ok(archive, "application/zip").header("Content-Disposition", "attachment; filename=\"backlight-"
@@ -172,21 +163,9 @@ public class TenantDataResource {
     public Response requestDeletion(@RestPath("id") @Parameter(description = "The tenant's id", example = "harbor-bpo") String id,
             @RestHeader("Authorization") @Parameter(hidden = true) String authorization) throws SQLException {
         String path = "/api/platform/tenants/" + id + "/deletion";
-        if (!id.matches(TENANT_ID)) {
-            return invalid(path, "id", "must be 2-63 lower-case letters, digits or hyphens");
-        }
-        Optional<Response> refused = overBudget(path);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        Map<String, Map<String, Long>> rows;
-        try {
-            rows = services.count(id, authorization).await().atMost(ServiceData.CALL_TIMEOUT);
-        } catch (ServiceData.ServiceFailed failed) {
-            return problem(failed, path);
-        } catch (RuntimeException unreachable) {
-            return unavailable(unreachable, path);
-        }
+        checkTenantId(id, path);
+        spend(path);
+        Map<String, Map<String, Long>> rows = fromServices(services.count(id, authorization), ServiceData.CALL_TIMEOUT, path);
         PendingDeletions.Pending request = pending.request(id, token.getSubject(), Instant.now(clock));
         return Response.status(201).type(MediaType.APPLICATION_JSON)
                 .entity(new DeletionRequest(id, request.confirmation(), request.expiresAt(), rows, total(rows))).build();
@@ -210,11 +189,9 @@ public class TenantDataResource {
                     example = "DELETE-7KQ2M9XW") String confirmation,
             @RestHeader("Authorization") @Parameter(hidden = true) String authorization) throws SQLException {
         String path = "/api/platform/tenants/" + id;
-        if (!id.matches(TENANT_ID)) {
-            return invalid(path, "id", "must be 2-63 lower-case letters, digits or hyphens");
-        }
+        checkTenantId(id, path);
         if (confirmation == null || confirmation.isBlank()) {
-            return invalid(path, "confirmation", "is required: ask first with POST " + path + "/deletion");
+            throw new WebApplicationException(invalid(path, "confirmation", "is required: ask first with POST " + path + "/deletion"));
         }
         if (pending.confirmed(id, confirmation.strip(), Instant.now(clock)).isEmpty()) {
             return Response.status(409).type(Problems.MEDIA_TYPE).entity(Problems.about("confirmation-invalid",
@@ -222,14 +199,8 @@ public class TenantDataResource {
                             + "used. Ask again with POST " + path + "/deletion", null, path, "confirmation",
                     "is not the code of a waiting deletion request").toString()).build();
         }
-        Map<String, Map<String, Long>> rows;
-        try {
-            rows = services.delete(id, authorization).await().atMost(ServiceData.CALL_TIMEOUT.multipliedBy(3));
-        } catch (ServiceData.ServiceFailed failed) {
-            return problem(failed, path);
-        } catch (RuntimeException unreachable) {
-            return unavailable(unreachable, path);
-        }
+        Map<String, Map<String, Long>> rows = fromServices(services.delete(id, authorization),
+                ServiceData.CALL_TIMEOUT.multipliedBy(3), path);
         pending.done(id);
         return Response.ok(new Deletion(id, rows, total(rows)), MediaType.APPLICATION_JSON).build();
     }
@@ -238,12 +209,31 @@ public class TenantDataResource {
         return rows.values().stream().flatMap(tables -> tables.values().stream()).mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * What the services answer; a refusal of theirs becomes the caller's problem (their 4xx, else a 502 naming the
+     * service), and no answer a 503.
+     */
+    private static <T> T fromServices(Uni<T> call, Duration limit, String path) {
+        try {
+            return call.await().atMost(limit);
+        } catch (ServiceData.ServiceFailed failed) {
+            throw new WebApplicationException(problem(failed, path));
+        } catch (RuntimeException unreachable) {
+            throw new WebApplicationException(unavailable(unreachable, path));
+        }
+    }
+
+    private static void checkTenantId(String id, String path) {
+        if (!id.matches(TENANT_ID)) {
+            throw new WebApplicationException(invalid(path, "id", "must be 2-63 lower-case letters, digits or hyphens"));
+        }
+    }
+
     private static Response invalid(String path, String field, String message) {
         return Response.status(400).type(Problems.MEDIA_TYPE).entity(Problems.about("invalid-request", "Invalid request", 400,
                 field + " " + message, null, path, field, message).toString()).build();
     }
 
-    /** A service's refusal as the caller's problem (its 4xx), or a 502 naming it. */
     private static Response problem(ServiceData.ServiceFailed failed, String path) {
         int status = failed.status >= 400 && failed.status < 500 ? failed.status : 502;
         return Response.status(status).type(Problems.MEDIA_TYPE).entity(Problems.about("service-refused", "A service refused",

@@ -2,6 +2,7 @@ package dev.backlight.support.problem;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Currency;
 
 /** Checks of values whose validity Bean Validation cannot express, answered as 400s naming the field. */
@@ -16,6 +17,18 @@ public final class FieldChecks {
             return ZoneId.of(value);
         } catch (DateTimeException | NullPointerException e) {
             throw ApiException.invalidField(field, "is not a known time zone (use an IANA id such as Europe/Paris)");
+        }
+    }
+
+    /** An offset from UTC such as -05:00; null when absent. */
+    public static ZoneOffset offset(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ZoneOffset.of(value);
+        } catch (DateTimeException e) {
+            throw ApiException.invalidField(field, "must be an offset from UTC such as -05:00 or +01:00");
         }
     }
 

@@ -1,10 +1,8 @@
 package dev.backlight.time.entries;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,7 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.backlight.support.csv.Csv;
-import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.problem.FieldChecks;
 import dev.backlight.support.rest.ListPage;
 import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.rest.ValidRange;
@@ -88,19 +86,8 @@ public class TimeEntryResource {
             boolean local = localStart != null || localEnd != null || localStartOffset != null || localEndOffset != null;
             return new TimeRules.TimeInput(startedAt == null ? null : startedAt.toInstant(),
                     endedAt == null ? null : endedAt.toInstant(), zone, workDate, durationMinutes,
-                    local ? new TimeRules.LocalTimes(localStart, offset("localStartOffset", localStartOffset), localEnd,
-                            offset("localEndOffset", localEndOffset)) : null);
-        }
-
-        private static ZoneOffset offset(String field, String value) {
-            if (value == null) {
-                return null;
-            }
-            try {
-                return ZoneOffset.of(value);
-            } catch (DateTimeException e) {
-                throw ApiException.invalidField(field, "must be an offset from UTC such as -05:00 or +01:00");
-            }
+                    local ? new TimeRules.LocalTimes(localStart, FieldChecks.offset("localStartOffset", localStartOffset), localEnd,
+                            FieldChecks.offset("localEndOffset", localEndOffset)) : null);
         }
     }
 

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.problem.FieldChecks;
 import dev.backlight.support.problem.Problem;
 import dev.backlight.support.rest.ListPage;
 import dev.backlight.support.rest.PageRequest;
@@ -106,11 +106,7 @@ public class ImportJobs {
     }
 
     private static ZoneId zone(String zone, TenantProfile tenant) {
-        try {
-            return ZoneId.of(zone == null || zone.isBlank() ? tenant.timeZone() : zone.strip());
-        } catch (DateTimeException e) {
-            throw ApiException.invalidField("zone", "must be a time zone such as America/New_York");
-        }
+        return FieldChecks.zone("zone", zone == null || zone.isBlank() ? tenant.timeZone() : zone.strip());
     }
 
     /** The mapping remembered for the tenant's imports from {@code tool}; an empty one until there is one. */
@@ -124,7 +120,7 @@ public class ImportJobs {
      */
     public ToolMappingView saveMapping(SourceTool tool, ToolMapping mapping, String ifMatch) throws SQLException, IOException {
         Long expected = null;
-        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*")) {
+        if (ifMatch != null) {
             long current = mapping(tool).version();
             Versions.checkIfMatch(ifMatch, current);
             expected = current;

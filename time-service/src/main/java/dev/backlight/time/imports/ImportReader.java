@@ -3,12 +3,10 @@ package dev.backlight.time.imports;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +21,7 @@ import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.backlight.support.csv.Csv;
 import dev.backlight.support.problem.ApiException;
+import dev.backlight.support.problem.FieldChecks;
 import dev.backlight.support.problem.Problem;
 import dev.backlight.time.entries.TimeRules;
 import dev.backlight.time.tenants.TenantProfile;
@@ -166,8 +165,8 @@ final class ImportReader {
             return null;
         }
         required("zone", zone, "with localStart and localEnd in an import");
-        return new TimeRules.LocalTimes(local("localStart", start), offset("localStartOffset", startOffset),
-                local("localEnd", end), offset("localEndOffset", endOffset));
+        return new TimeRules.LocalTimes(local("localStart", start), FieldChecks.offset("localStartOffset", startOffset),
+                local("localEnd", end), FieldChecks.offset("localEndOffset", endOffset));
     }
 
     private static LocalDateTime local(String field, String value) {
@@ -175,14 +174,6 @@ final class ImportReader {
             return value == null ? null : LocalDateTime.parse(value);
         } catch (DateTimeParseException e) {
             throw ApiException.invalidField(field, "must be a local date-time without offset, such as 2026-03-08T01:30:00");
-        }
-    }
-
-    private static ZoneOffset offset(String field, String value) {
-        try {
-            return value == null ? null : ZoneOffset.of(value);
-        } catch (DateTimeException e) {
-            throw ApiException.invalidField(field, "must be an offset such as -05:00");
         }
     }
 

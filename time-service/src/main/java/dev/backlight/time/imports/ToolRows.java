@@ -262,12 +262,9 @@ final class ToolRows {
                 .reduce((first, last) -> first + " " + last).orElse(null);
     }
 
-    private String cellOf(Map<String, String> row, String column) {
-        return column == null || !headers.containsKey(column) ? null : row.get(headers.get(column));
-    }
-
+    /** The row's value in the column (null when the file has no such column or leaves it blank), stripped. */
     private String cell(Map<String, String> row, String column) {
-        String value = cellOf(row, column);
+        String value = column == null || !headers.containsKey(column) ? null : row.get(headers.get(column));
         return value == null || value.isBlank() ? null : value.strip();
     }
 
