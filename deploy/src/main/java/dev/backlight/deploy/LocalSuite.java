@@ -150,6 +150,7 @@ public final class LocalSuite implements AutoCloseable {
     private void printWelcome(DataDirectory data) {
         System.out.println();
         System.out.println("Backlight is running (Ctrl-C stops everything; the data stays in " + data.root() + ").");
+        System.out.println("  web console                    " + gateway.baseUri() + "/   (sign in with a demo login below)");
         System.out.println("  gateway (the one entry point)  " + gateway.baseUri() + "/api/...   Swagger UI " + gateway.baseUri()
                 + "/q/swagger-ui   OpenAPI " + gateway.baseUri() + "/openapi");
         for (ServiceProcess service : services.subList(0, 3)) {

@@ -249,6 +249,13 @@ class ManifestsTest {
         List<HasMetadata> objects = render(overlay);
         assertEquals(Set.of("/api", "/openapi", "/q/swagger-ui"), paths(find(objects, Ingress.class, "backlight")));
         assertEquals(Set.of("/realms", "/resources"), paths(find(objects, Ingress.class, "keycloak")));
+        // The console's page, assets and settings, the API, and each area of its views (App.tsx): nothing under /q.
+        assertEquals(Set.of("/", "/assets", "/console-settings.json", "/api", "/my", "/manage", "/clients", "/admin"),
+                paths(find(objects, Ingress.class, "console")));
+        String views = Files.readString(ROOT.resolve("gateway/src/main/webui/src/App.tsx"));
+        Set<String> areas = Pattern.compile("path: \"(/[a-z]+)/").matcher(views).results().map(m -> m.group(1))
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("/my", "/manage", "/clients", "/admin"), areas, "every view of the console lies under a path the Ingress routes");
         Container keycloak = container(objects, "keycloak");
         String publicHost = keycloak.getEnv().stream().filter(e -> e.getName().equals("KC_HOSTNAME")).findFirst().orElseThrow().getValue();
         String adminHost = keycloak.getEnv().stream().filter(e -> e.getName().equals("KC_HOSTNAME_ADMIN")).findFirst().orElseThrow().getValue();

@@ -25,9 +25,12 @@ import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -233,6 +236,36 @@ class SuiteEndToEndTest {
         int total = passed.get(gateway) + passed.get(replica);
         assertTrue(total <= allowed, total + " passed in " + seconds + " s, at most " + allowed + " allowed: " + passed);
         assertTrue(refused.get(gateway) > 0 && refused.get(replica) > 0, "both replicas refuse: " + refused);
+    }
+
+    /**
+     * The web console in Debian's Chromium (deploy/src/test/console, node's test runner with playwright-core): each kind
+     * of user signs in on Keycloak's page and sees what the seeds promise. First, so that no other test has spent the
+     * demo users' rate-limit budgets. Screenshots of each page are kept in deploy/target/console-screenshots.
+     */
+    @Test
+    @Order(1)
+    void eachKindOfUserSeesTheirPagesOfTheWebConsoleInARealBrowser() throws Exception {
+        ProcessBuilder browserTests = new ProcessBuilder("node", "--test", "--test-reporter=spec", "console.test.mjs")
+                .directory(ROOT.resolve("deploy/src/test/console").toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        browserTests.environment().put("CONSOLE_URL", gateway.toString());
+        browserTests.environment().put("CHROMIUM", chromium().toString());
+        browserTests.environment().put("SCREENSHOTS", ROOT.resolve("deploy/target/console-screenshots").toString());
+        Process run = browserTests.start();
+        run.getOutputStream().close();
+        if (!run.waitFor(5, TimeUnit.MINUTES)) {
+            run.destroyForcibly();
+        }
+        assertEquals(0, run.exitValue(), "every browser test passes (node's report is above)");
+    }
+
+    /** Debian's Chromium (the binary itself, not the wrapper script, which prints shell warnings on start). */
+    private static Path chromium() {
+        return Stream.of(System.getenv("BACKLIGHT_CHROMIUM"), "/usr/lib/chromium/chromium", "/usr/bin/chromium")
+                .filter(Objects::nonNull).map(Path::of).filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new AssertionError("No Chromium: apt-get install chromium (or set BACKLIGHT_CHROMIUM)"));
     }
 
     @Test
