@@ -1,7 +1,7 @@
 // The web console as its users meet it: a real Chromium (Debian's package, started by playwright-core), the suite as
 // the run command starts it, and the real Keycloak sign-in page. Each user gets a browser context of their own, so no
 // sign-in carries over. Screenshots of each page go to SCREENSHOTS.
-import { after, before, describe, test } from "node:test";
+import { after, afterEach, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -21,10 +21,20 @@ before(async () => {
 });
 after(async () => browser?.close());
 
+const open = [];
+/** Closes the test's pages, keeping how each was left (passed or failed), so a failure can be seen, not guessed. */
+async function closePages(context) {
+  for (const [i, page] of open.splice(0).entries()) {
+    await screenshot(page, `end-${context.name.split(" ").slice(0, 4).join("-")}-${i}`);
+    await page.context().close();
+  }
+}
+
 /** Opens a path of the console as a user, signing in on Keycloak's own page when it asks. */
 async function openAs(username, path, viewport = { width: 1366, height: 900 }) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
+  open.push(page);
   await page.goto(consoleUrl + path);
   await page.locator("#username").fill(username);
   await page.locator("#password").fill("demo");
@@ -56,6 +66,8 @@ function demoFortnight() {
 }
 
 describe("the web console", () => {
+  afterEach(closePages);
+
   test("the call-center manager sees the 7 h weekly schedule marked slow and 30 minutes per QA evaluation reasonable", async () => {
     const page = await openAs("cc-manager", "/manage/baseline");
     const [from, to] = demoFortnight();
@@ -80,7 +92,6 @@ describe("the web console", () => {
       assert.deepEqual(await page.getByRole("alert").allInnerTexts(), [], `${link} shows no problem`);
       await screenshot(page, name);
     }
-    await page.context().close();
   });
 
   test("staff start and stop a timer and see the entry in the week grid", async () => {
@@ -89,19 +100,17 @@ describe("the web console", () => {
     await page.getByRole("button", { name: "Start timer" }).click();
     await page.getByText("Running:").waitFor();
     assert.match(await page.locator(".timer-running").innerText(), /Reporting/);
-    await page.getByRole("button", { name: "Log an interruption" }).click();
-    await page.getByRole("button", { name: "Agent question" }).click();
-    await page.getByText(/Agent question logged at/).waitFor();
     await page.getByRole("button", { name: "Stop timer" }).click();
     await page.getByText("No timer running.").waitFor();
     await page.locator('table.week-grid tr[data-row="REPORTING"]').waitFor();
+    await page.getByRole("button", { name: "Log an interruption" }).click();
+    await page.getByRole("button", { name: "Agent question" }).click();
+    await page.getByText(/Agent question logged at/).waitFor();
     await screenshot(page, "staff-my-time");
 
     const phone = await openAs("dana", "/my/time", { width: 390, height: 844 });
     await phone.locator('table.week-grid tr[data-row="REPORTING"]').waitFor();
     await screenshot(phone, "staff-my-time-phone");
-    await phone.context().close();
-    await page.context().close();
   });
 
   test("a staff user does not see manager pages", async () => {
@@ -113,7 +122,6 @@ describe("the web console", () => {
       assert.doesNotMatch(views, new RegExp(hidden));
     }
     await screenshot(page, "staff-no-manager-pages");
-    await page.context().close();
   });
 
   test("an admin adds a client", async () => {
@@ -141,7 +149,6 @@ describe("the web console", () => {
     assert.match(await progress.innerText(), /written 0.*rejected 1/s);
     await progress.getByRole("button", { name: "Download CSV" }).waitFor();
     await screenshot(page, "admin-imports");
-    await page.context().close();
   });
 
   test("the BPO manager sees Client A 26 %, Client B 20 % and Client C 20 % true margin", async () => {
@@ -156,6 +163,5 @@ describe("the web console", () => {
     await page.getByRole("heading", { level: 1, name: "Client load" }).waitFor();
     await settled(page);
     await screenshot(page, "bpo-client-load");
-    await page.context().close();
   });
 });

@@ -248,16 +248,20 @@ class SuiteEndToEndTest {
     void eachKindOfUserSeesTheirPagesOfTheWebConsoleInARealBrowser() throws Exception {
         ProcessBuilder browserTests = new ProcessBuilder("node", "--test", "--test-reporter=spec", "console.test.mjs")
                 .directory(ROOT.resolve("deploy/src/test/console").toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+                .redirectErrorStream(true);
         browserTests.environment().put("CONSOLE_URL", gateway.toString());
         browserTests.environment().put("CHROMIUM", chromium().toString());
         browserTests.environment().put("SCREENSHOTS", ROOT.resolve("deploy/target/console-screenshots").toString());
         Process run = browserTests.start();
         run.getOutputStream().close();
+        // node's report goes to the test's output line by line (surefire's channel takes no bytes written past it).
+        Thread report = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(run.getInputStream(),
+                StandardCharsets.UTF_8)).lines().forEach(System.out::println), "browser-test-report");
+        report.start();
         if (!run.waitFor(5, TimeUnit.MINUTES)) {
             run.destroyForcibly();
         }
+        report.join(10_000);
         assertEquals(0, run.exitValue(), "every browser test passes (node's report is above)");
     }
 
