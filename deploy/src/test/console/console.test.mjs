@@ -100,8 +100,10 @@ describe("the web console", () => {
     await page.getByRole("button", { name: "Start timer" }).click();
     await page.getByText("Running:").waitFor();
     assert.match(await page.locator(".timer-running").innerText(), /Reporting/);
+    // As a person would: stopped once the clock shows it ran (a timer stopped in its first second records nothing).
+    await page.getByLabel("Running for").filter({ hasNotText: "0:00:00" }).waitFor();
     await page.getByRole("button", { name: "Stop timer" }).click();
-    await page.getByText("No timer running.").waitFor();
+    await page.getByText(/No timer running\. Recorded \d+:\d\d:\d\d of Reporting/).waitFor();
     await page.locator('table.week-grid tr[data-row="REPORTING"]').waitFor();
     await page.getByRole("button", { name: "Log an interruption" }).click();
     await page.getByRole("button", { name: "Agent question" }).click();

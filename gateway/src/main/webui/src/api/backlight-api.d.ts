@@ -14243,7 +14243,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The entry the timer recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14251,6 +14251,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TimeEntry"];
                 };
+            };
+            /** @description The timer was stopped within its first second: it recorded nothing and is discarded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {

@@ -22,6 +22,8 @@ export function MyTime({ me }: { me: Schemas["Employee"] }) {
     return { functions: functions.items, clients: clients.items };
   }, []);
   const [timer, reloadTimer] = useLoad(() => must(api.GET("/api/time/timers/current")), []);
+  // Kept here, not in the timer's panel, which is drawn anew once the timer has been read again.
+  const [stopped, setStopped] = useState<string>();
   const [week, reloadWeek] = useLoad(
     () => must(api.GET("/api/time/timesheets/{employeeId}/{weekStart}", { params: { path: { employeeId: me.id!, weekStart } } })),
     [weekStart],
@@ -35,7 +37,11 @@ export function MyTime({ me }: { me: Schemas["Employee"] }) {
       <Loaded load={catalog}>
         {({ functions, clients }) => (
           <>
-            <Loaded load={timer}>{(status) => <TimerPanel status={status} functions={functions} clients={clients} zone={zone} changed={changed} />}</Loaded>
+            <Loaded load={timer}>
+              {(status) => (
+                <TimerPanel status={status} functions={functions} clients={clients} zone={zone} stopped={stopped} setStopped={setStopped} changed={changed} />
+              )}
+            </Loaded>
             <Interruptions zone={zone} />
             <div className="controls">
               <button type="button" className="secondary" onClick={() => setWeekStart(addDays(weekStart, -7))}>Previous week</button>
@@ -49,11 +55,20 @@ export function MyTime({ me }: { me: Schemas["Employee"] }) {
   );
 }
 
-function TimerPanel({ status, functions, clients, zone, changed }: {
+/** A duration as a running timer shows it: hours, minutes and seconds. */
+function clock(seconds: number): string {
+  const two = (n: number) => String(Math.floor(n)).padStart(2, "0");
+  return `${Math.floor(seconds / 3600)}:${two((seconds % 3600) / 60)}:${two(seconds % 60)}`;
+}
+
+function TimerPanel({ status, functions, clients, zone, stopped, setStopped, changed }: {
   status: Schemas["TimerStatus"];
   functions: Schemas["Function"][];
   clients: Schemas["ClientAccount"][];
   zone: string | undefined;
+  /** What the last stop recorded, in words. */
+  stopped: string | undefined;
+  setStopped: (words: string | undefined) => void;
   changed: () => void;
 }) {
   const active = functions.filter((f) => !f.retiredAt);
@@ -68,17 +83,29 @@ function TimerPanel({ status, functions, clients, zone, changed }: {
   }, [status]);
   const running = status.running ? functions.find((f) => f.code === status.entry?.functionCode) : undefined;
   const start = () =>
-    must(api.POST("/api/time/timers/start", { body: { functionCode, clientCode: clientCode || undefined, zone } })).then(changed);
+    must(api.POST("/api/time/timers/start", { body: { functionCode, clientCode: clientCode || undefined, zone } })).then(() => {
+      setStopped(undefined);
+      changed();
+    });
+  const stop = () =>
+    must(api.POST("/api/time/timers/stop", { body: {} })).then((entry) => {
+      // 204: a timer stopped within its first second recorded nothing.
+      const name = (code: string | undefined) => functions.find((f) => f.code === code)?.name ?? code;
+      setStopped(entry
+        ? `Recorded ${clock(Math.round((entry.durationMinutes ?? 0) * 60))} of ${name(entry.functionCode)}, until ${time(entry.endedAt, zone)}.`
+        : "Stopped within its first second: nothing was recorded.");
+      changed();
+    });
   return (
     <section className="card timer" aria-label="Timer">
       {status.running ? (
         <p className="timer-running" role="status">
           Running: <strong>{running?.name ?? status.entry?.functionCode}</strong>
           {status.entry?.clientCode && <> for {status.entry.clientCode}</>} since {time(status.entry?.startedAt, zone)} ·{" "}
-          <span className="elapsed">{Math.floor(elapsed / 3600)} h {String(Math.floor((elapsed % 3600) / 60)).padStart(2, "0")} min</span>
+          <span className="elapsed" aria-label="Running for">{clock(elapsed)}</span>
         </p>
       ) : (
-        <p role="status">No timer running.</p>
+        <p role="status">No timer running.{stopped && <> {stopped}</>}</p>
       )}
       <div className="controls">
         <Select label="Function" value={functionCode} onChange={setFunctionCode} options={active.map((f) => ({ value: f.code ?? "", label: f.name ?? "" }))} />
@@ -91,7 +118,7 @@ function TimerPanel({ status, functions, clients, zone, changed }: {
           />
         )}
         <ActionButton label={status.running ? "Switch to this" : "Start timer"} run={start} />
-        {status.running && <ActionButton label="Stop timer" className="danger" run={() => must(api.POST("/api/time/timers/stop", { body: {} })).then(changed)} />}
+        {status.running && <ActionButton label="Stop timer" className="danger" run={stop} />}
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 package dev.backlight.time;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -72,6 +73,21 @@ class TimerTest {
         }
         fx.as(samToken).get("/api/time/timers/current").then().statusCode(200).body("entry.functionCode", equalTo("PAYROLL"));
         fx.asManager().get("/api/time/timers/running").then().statusCode(200).body("items", hasSize(1));
+    }
+
+    @Test
+    void aTimerStoppedWithinItsFirstSecondRecordsNothingAndAnswers204() {
+        TestClock.freeze();
+        try {
+            fx.as(samToken).body(Map.of("functionCode", "REPORTING")).post("/api/time/timers/start").then().statusCode(200);
+            fx.as(samToken).body("{}").post("/api/time/timers/stop").then().statusCode(204).body(emptyString());
+        } finally {
+            TestClock.reset();
+        }
+        fx.as(samToken).get("/api/time/timers/current").then().statusCode(200).body("running", equalTo(false));
+        fx.asManager().queryParam("from", LocalDate.now().minusDays(1).toString())
+                .queryParam("to", LocalDate.now().plusDays(2).toString()).get("/api/time/entries")
+                .then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test

@@ -22,7 +22,9 @@ import dev.backlight.support.tenancy.Roles;
 import dev.backlight.time.entries.TimeEntryView;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/time/timers")
@@ -82,6 +84,10 @@ public class TimerResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.TENANT_ADMIN})
     @Operation(operationId = "stopTimer", summary = "Stop the running timer", description = "409 when none runs. A timer that ran past 24 h ends "
             + "at the 24 h mark, flagged TIMER_OVER_LIMIT for review.")
+    @APIResponse(responseCode = "200", description = "The entry the timer recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeEntryView.class)))
+    @APIResponse(responseCode = "204", description = "The timer was stopped within its first second: it recorded nothing "
+            + "and is discarded")
     public Uni<TimeEntryView> stop(@Valid StopRequest request) {
         return timerService.stop(request == null ? null : request.employeeId());
     }
