@@ -49,11 +49,12 @@ function InterruptionCostView({ cost }: { cost: Schemas["InterruptionCost"] }) {
   const option = useMemo(
     () => ({
       tooltip: { trigger: "axis" },
+      legend: { top: 0 },
       xAxis: { type: "category", data: (cost.weeks ?? []).map((w) => w.weekStart) },
       yAxis: { type: "value", name: "% of logged time lost" },
       series: [
-        { name: "low", type: "bar", data: (cost.weeks ?? []).map((w) => w.percentLostLow), itemStyle: { color: "#8fb3d9" } },
-        { name: "high", type: "bar", data: (cost.weeks ?? []).map((w) => w.percentLostHigh), itemStyle: { color: "#4f7cac" } },
+        { name: "Low estimate", type: "bar", data: (cost.weeks ?? []).map((w) => w.percentLostLow), itemStyle: { color: "#8fb3d9" } },
+        { name: "High estimate", type: "bar", data: (cost.weeks ?? []).map((w) => w.percentLostHigh), itemStyle: { color: "#4f7cac" } },
       ],
     }),
     [cost],
@@ -88,10 +89,10 @@ function SpikeCalendarView({ calendar }: { calendar: Schemas["SpikeCalendar"] })
     const overlapping = new Set((calendar.overlaps ?? []).flatMap((o) => (o.days ?? []).map((d) => `${o.ownerName}|${d}`)));
     return {
       tooltip: { formatter: (p: { data: [number, number, number] }) => `${owners[p.data[1]]}, ${days[p.data[0]]}: ${number(p.data[2])} h` },
-      grid: { left: 130, right: 20, top: 10, bottom: 70 },
+      grid: { left: 130, right: 90, top: 10, bottom: 70 },
       xAxis: { type: "category", data: days, axisLabel: { rotate: 60 } },
       yAxis: { type: "category", data: owners },
-      visualMap: { min: 0, max: 10, calculable: false, orient: "horizontal", left: "center", bottom: 0, inRange: { color: ["#f3f7fb", "#f2c36b", "#c0392b"] } },
+      visualMap: { min: 0, max: 10, calculable: false, orient: "vertical", right: 0, top: 10, text: ["10 h", "0 h"], inRange: { color: ["#f3f7fb", "#f2c36b", "#c0392b"] } },
       series: [
         {
           type: "heatmap",
