@@ -1,6 +1,8 @@
 package dev.backlight.time;
 
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -27,7 +30,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The daily rollups the hours reports read stay equal to the sums of the entries through every kind of write: manual
+ * The daily and monthly rollups the hours reports read stay equal to the sums of the entries through every kind of write: manual
  * and timed captures, edits that move an entry to another day, function or client, deletions, timers started and
  * stopped, imports, and many captures at once on the same day and function.
  */
@@ -43,6 +46,14 @@ class DailyRollupsTest {
     private static final String ROLLUPS = """
             SELECT work_date, employee_id, function_id, client_account_id, seconds, entries
             FROM timekeeping.daily_hours WHERE tenant_id = ? AND entries > 0
+            ORDER BY 1, 2, 3, 4 NULLS FIRST""";
+    private static final String ENTRY_MONTH_SUMS = """
+            SELECT date_trunc('month', work_date)::date, employee_id, function_id, client_account_id, sum(duration_seconds), count(*)
+            FROM timekeeping.time_entry WHERE tenant_id = ? AND duration_seconds IS NOT NULL
+            GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 NULLS FIRST""";
+    private static final String MONTHLY_ROLLUPS = """
+            SELECT month, employee_id, function_id, client_account_id, seconds, entries
+            FROM timekeeping.monthly_hours WHERE tenant_id = ? AND entries > 0
             ORDER BY 1, 2, 3, 4 NULLS FIRST""";
 
     @Inject
@@ -92,10 +103,17 @@ class DailyRollupsTest {
                 .post("/api/time/entries/import").then().statusCode(200).body("imported", equalTo(2));
         assertRollupsMatchEntries();
 
-        // The report reads the rollups (the timer ran today, outside these days).
+        // The reports read the rollups (the timer ran today, outside March): days from the daily ones, the whole month
+        // from the monthly ones, alike.
         fx.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-03-05").queryParam("groupBy", "function")
                 .get("/api/time/reports/hours").then().statusCode(200)
                 .body("totalSeconds", equalTo(45 * 60 + 30 * 60 + 3 * 3600));
+        fx.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").queryParam("groupBy", "function,client")
+                .queryParam("bucket", "month").get("/api/time/reports/hours").then().statusCode(200)
+                .body("totalSeconds", equalTo(45 * 60 + 30 * 60 + 3 * 3600))
+                .body("rows.period", everyItem(equalTo("2026-03-01")))
+                .body("rows.collect { it.functionCode + '/' + it.clientCode + '=' + it.seconds }", containsInAnyOrder(
+                        "PAYROLL/null=" + 2 * 3600, "PAYROLL/ACME=" + (30 * 60 + 3600), "REPORTING/ACME=" + 45 * 60));
     }
 
     @Test
@@ -121,10 +139,39 @@ class DailyRollupsTest {
                 .body("rows.entries", equalTo(List.of(16, 16)));
     }
 
+    @Test
+    void aReportOverWholeMonthsReadsTheMonthlyRollupsAlone() throws Exception {
+        fx.asManager().body(Map.of("employeeId", ana, "functionCode", "PAYROLL", "workDate", "2026-03-02",
+                "durationMinutes", 90)).post("/api/time/entries").then().statusCode(201);
+        // With the daily rollups locked against every reader, whole months still answer (a wait for the lock would
+        // time out here): from the monthly ones.
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (Connection lock = database.getConnection()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("LOCK TABLE timekeeping.daily_hours IN ACCESS EXCLUSIVE MODE");
+            try {
+                caller.submit(() -> fx.asManager().queryParam("from", "2026-02-01").queryParam("to", "2026-04-01")
+                        .queryParam("groupBy", "employee").queryParam("bucket", "month").get("/api/time/reports/hours")
+                        .then().statusCode(200)
+                        .body("rows.period", equalTo(List.of("2026-03-01"))).body("rows.seconds", equalTo(List.of(90 * 60))))
+                        .get(10, TimeUnit.SECONDS);
+                caller.submit(() -> fx.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01")
+                        .queryParam("groupBy", "function").get("/api/time/reports/hours")
+                        .then().statusCode(200).body("totalSeconds", equalTo(90 * 60)))
+                        .get(10, TimeUnit.SECONDS);
+            } finally {
+                lock.rollback();
+            }
+        } finally {
+            caller.shutdown();
+        }
+    }
+
     private void assertRollupsMatchEntries() throws SQLException {
         List<String> sums = rows(ENTRY_SUMS);
         assertFalse(sums.isEmpty());
         assertEquals(sums, rows(ROLLUPS));
+        assertEquals(rows(ENTRY_MONTH_SUMS), rows(MONTHLY_ROLLUPS));
     }
 
     private List<String> rows(String sql) throws SQLException {

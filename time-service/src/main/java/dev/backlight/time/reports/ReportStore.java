@@ -64,9 +64,10 @@ class ReportStore {
     @WithSession
     public Uni<HoursReport> hours(HoursFilter requested, List<Dimension> groupBy, Bucket bucket) {
         return tenantService.current().chain(tenant -> ownScope(requested).chain(filter -> {
-            String period = periodExpression(bucket, tenant.weekStart());
+            Rollup rollup = Rollup.serving(filter, bucket);
+            String period = periodExpression(bucket, tenant.weekStart(), rollup.day());
             // Join only what the grouping or the filters name: the monthly review's sums stay on the rollups alone.
-            StringBuilder fromWhere = new StringBuilder(" from DailyHours e");
+            StringBuilder fromWhere = new StringBuilder(" from ").append(rollup.entity()).append(" e");
             if (groupBy.contains(Dimension.FUNCTION) || filter.functionCode() != null) {
                 fromWhere.append(FUNCTIONS);
             }
@@ -76,7 +77,8 @@ class ReportStore {
             if (groupBy.contains(Dimension.TEAM) || filter.team() != null) {
                 fromWhere.append(EMPLOYEES);
             }
-            fromWhere.append(" where e.workDate >= :from and e.workDate < :to and e.entries > 0");
+            fromWhere.append(" where ").append(rollup.day()).append(" >= :from and ").append(rollup.day())
+                    .append(" < :to and e.entries > 0");
             Map<String, Object> parameters = new HashMap<>(Map.of("from", filter.from(), "to", filter.to()));
             andEquals(fromWhere, parameters, "e.employeeId", "employeeId", filter.employeeId());
             andEquals(fromWhere, parameters, "f.code", "functionCode", filter.functionCode());
@@ -205,13 +207,27 @@ class ReportStore {
      * start; the origin is a literal (from an enum, never from input) so the expression is identical in SELECT and
      * GROUP BY.
      */
-    static String periodExpression(Bucket bucket, DayOfWeek weekStart) {
+    /**
+     * The rollup a report sums and the attribute holding each row's day: the monthly one when the report asks for
+     * whole months (or their total), the daily one otherwise.
+     */
+    private record Rollup(String entity, String day) {
+        static final Rollup DAILY = new Rollup("DailyHours", "e.workDate");
+        static final Rollup MONTHLY = new Rollup("MonthlyHours", "e.month");
+
+        static Rollup serving(HoursFilter filter, Bucket bucket) {
+            boolean wholeMonths = filter.from().getDayOfMonth() == 1 && filter.to().getDayOfMonth() == 1;
+            return wholeMonths && (bucket == Bucket.MONTH || bucket == Bucket.TOTAL) ? MONTHLY : DAILY;
+        }
+    }
+
+    static String periodExpression(Bucket bucket, DayOfWeek weekStart, String day) {
         return switch (bucket) {
-            case DAY -> "e.workDate";
-            case MONTH -> "cast(function('date_trunc', 'month', e.workDate) as LocalDate)";
+            case DAY -> day;
+            case MONTH -> "cast(function('date_trunc', 'month', " + day + ") as LocalDate)";
             case WEEK -> {
                 LocalDate origin = LocalDate.of(2000, 1, 1).with(TemporalAdjusters.nextOrSame(weekStart));
-                yield "cast(function('date_bin', '7 days', cast(e.workDate as LocalDateTime), "
+                yield "cast(function('date_bin', '7 days', cast(" + day + " as LocalDateTime), "
                         + "cast({d '" + origin + "'} as LocalDateTime)) as LocalDate)";
             }
             case TOTAL -> null;
