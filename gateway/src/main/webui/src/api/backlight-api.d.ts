@@ -4175,6 +4175,12 @@ export interface components {
              * @example 3
              */
             entries?: number;
+            /**
+             * Format: int64
+             * @description Days worked in the group counted once per person (the distinct employee and day pairs with time in it); only with personDays=true, else null
+             * @example 2
+             */
+            personDays?: number;
         };
         ImportJob: {
             /** @example 5b0e3c1e-8c1a-4a51-9a3e-0d7f6b2f4c11 */
@@ -13009,6 +13015,8 @@ export interface operations {
                 functionCode?: string;
                 /** @description A comma list of FUNCTION, CLIENT, EMPLOYEE, TEAM, in either case */
                 groupBy?: string;
+                /** @description Also count each group's person-days (a per-person, per-day metric's divisor, such as QA evaluations per analyst per day) */
+                personDays?: boolean;
                 team?: string;
                 /**
                  * @description Day after the last, excluded. Each operation says the longest range it takes; beyond it the answer is a 400 naming to

@@ -46,6 +46,7 @@ public final class Recordings {
     /** The calls metrics-service and client-costing-service make, by recording name. */
     public static final List<String> TIME_SERVICE = List.of("tenant", "headcount", "functions", "employees", "me", "clients",
             "hours-by-function", "hours-by-function-and-month", "hours-by-employee-and-day", "hours-by-client-and-employee", "hours-by-client-and-function",
+            "person-days-by-function-employee-and-month",
             "interruptions", "timeline", "interruption-moments");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -1,9 +1,12 @@
 package dev.backlight.time;
 
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,6 +101,20 @@ class AggregatesTest {
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
         assertTrue(csv.startsWith("period,functionCode,clientCode,employeeId,team,seconds,hours,entries"), csv);
         assertTrue(csv.contains(",REPORTING,,,,10800,3.0000,2"), csv);
+    }
+
+    @Test
+    void personDaysCountEachPersonsDayOnceWhateverItsFunctionsAndEntries() {
+        post(Fixture.timed(ana, "SCHEDULING", "2026-03-09T14:00:00Z", "2026-03-09T14:30:00Z"));
+        // Ana on the 8th (two entries) and the 9th (two functions), Ben on the 10th.
+        fx.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").queryParam("groupBy", "none")
+                .queryParam("bucket", "month").queryParam("personDays", "true").get("/api/time/reports/hours").then().statusCode(200)
+                .body("rows.period", equalTo(List.of("2026-03-01"))).body("rows.personDays", equalTo(List.of(3)));
+        fx.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").queryParam("groupBy", "function")
+                .queryParam("personDays", "true").get("/api/time/reports/hours").then().statusCode(200)
+                .body("rows.collect { it.functionCode + '=' + it.personDays }", containsInAnyOrder("SCHEDULING=2", "REPORTING=2"));
+        fx.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01").queryParam("groupBy", "function")
+                .get("/api/time/reports/hours").then().statusCode(200).body("rows.personDays", everyItem(nullValue()));
     }
 
     @Test

@@ -79,6 +79,8 @@ class ClientContractTest {
             Map.entry("hours-by-employee-and-day", new Call("manager", "/api/time/reports/hours?from=" + FROM + "&to=" + TO + "&groupBy=employee&bucket=day")),
             Map.entry("hours-by-client-and-employee", new Call("manager", "/api/time/reports/hours?from=" + FROM + "&to=" + TO + "&groupBy=client,employee&bucket=total")),
             Map.entry("hours-by-client-and-function", new Call("manager", "/api/time/reports/hours?from=" + FROM + "&to=" + TO + "&groupBy=client,function&bucket=total")),
+            Map.entry("person-days-by-function-employee-and-month", new Call("manager", "/api/time/reports/hours?from=" + FROM + "&to=" + TO
+                    + "&groupBy=function,employee&bucket=month&functionCode=SCHEDULING&personDays=true")),
             Map.entry("interruptions", new Call("manager", "/api/time/reports/interruptions?from=" + FROM + "&to=" + TO)),
             Map.entry("timeline", new Call("manager", "/api/time/reports/timeline?from=" + FROM + "&to=" + TO)),
             Map.entry("interruption-moments", new Call("manager", "/api/time/reports/interruption-moments?from=" + FROM + "&to=" + TO)));

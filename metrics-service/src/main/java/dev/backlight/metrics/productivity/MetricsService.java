@@ -66,8 +66,6 @@ public class MetricsService {
     }
 
     private static final String QA = "QA_EVALUATION";
-    /** The longest period time-service reports by day in one request is longer; a year fits well within it. */
-    private static final int DAILY_SPAN_DAYS = 366;
 
     private final TimeService time;
     private final CapturedWork captured;
@@ -165,8 +163,9 @@ public class MetricsService {
     }
 
     /**
-     * The days each person worked on QA in each period, where QA has output to divide (its metric is per analyst per
-     * day): one report for back-to-back periods, else one per period that needs it.
+     * The person-days spent on QA in each period, where QA has output to divide (its metric is per analyst per day), by
+     * employee where the figures are per employee or team: one report by month for back-to-back whole months, else
+     * one per period that needs it.
      */
     private Uni<List<List<HoursRow>>> qaDays(List<Period> periods, Slice slice, List<Local> locals) {
         List<Boolean> needed = locals.stream()
@@ -174,14 +173,16 @@ public class MetricsService {
         if (!needed.contains(true)) {
             return Uni.createFrom().item(periods.stream().<List<HoursRow>>map(period -> List.of()).toList());
         }
-        Optional<Period> span = span(periods).filter(all -> ChronoUnit.DAYS.between(all.from(), all.to()) <= DAILY_SPAN_DAYS);
+        String groupBy = slice == Slice.FUNCTION ? "function" : "function,employee";
+        Optional<Period> span = span(periods).filter(all -> periods.stream().allMatch(Period::wholeMonths));
         if (span.isPresent()) {
-            return time.daysWorkedOn(QA, span.get().from(), span.get().to()).map(report -> rowsOfEach(periods, report.rows()));
+            return time.personDaysOn(QA, span.get().from(), span.get().to(), groupBy, "month")
+                    .map(report -> rowsOfEach(periods, report.rows()));
         }
         List<Uni<List<HoursRow>>> each = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
             Period period = periods.get(i);
-            each.add(needed.get(i) ? time.daysWorkedOn(QA, period.from(), period.to()).map(HoursReport::rows)
+            each.add(needed.get(i) ? time.personDaysOn(QA, period.from(), period.to(), groupBy, "total").map(HoursReport::rows)
                     : Uni.createFrom().item(List.of()));
         }
         return Uni.join().all(each).andFailFast();
@@ -207,7 +208,7 @@ public class MetricsService {
         // Person-days with QA time, per slice key.
         Map<String, Long> workerDays = upstream.qaDays().stream()
                 .collect(Collectors.groupingBy(row -> Objects.toString(sliceKeyOfEmployee(slice, row.employeeId(), upstream.teams()), ""),
-                        HashMap::new, Collectors.counting()));
+                        HashMap::new, Collectors.summingLong(HoursRow::personDays)));
         OperationSize size = OperationSize.over(upstream.headcount(), from, to);
         BigDecimal weeks = BigDecimal.valueOf(ChronoUnit.DAYS.between(from, to)).divide(BigDecimal.valueOf(7), 6, RoundingMode.HALF_UP);
 

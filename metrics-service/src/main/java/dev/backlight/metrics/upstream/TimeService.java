@@ -38,22 +38,25 @@ public class TimeService {
 
     /** Hours in [from, to) grouped as time-service's {@code groupBy} says, in one bucket per group. */
     public Uni<HoursReport> hours(LocalDate from, LocalDate to, String groupBy) {
-        return guard.read(() -> client.hours(from, to, groupBy, "total", null));
+        return guard.read(() -> client.hours(from, to, groupBy, "total", null, null));
     }
 
     /** Hours of [from, to) per calendar month (the row's period is the month's first day) and groupBy. */
     public Uni<HoursReport> hoursByMonth(LocalDate from, LocalDate to, String groupBy) {
-        return guard.read(() -> client.hours(from, to, groupBy, "month", null));
+        return guard.read(() -> client.hours(from, to, groupBy, "month", null, null));
     }
 
-    /** One row per employee and day with time on the function: the days each person worked on it. */
-    public Uni<HoursReport> daysWorkedOn(String functionCode, LocalDate from, LocalDate to) {
-        return guard.read(() -> client.hours(from, to, "employee", "day", functionCode));
+    /**
+     * The person-days (each person's days with time on it, counted once) spent on one function in [from, to), per
+     * group and bucket: a small answer however many people and days there are.
+     */
+    public Uni<HoursReport> personDaysOn(String functionCode, LocalDate from, LocalDate to, String groupBy, String bucket) {
+        return guard.read(() -> client.hours(from, to, groupBy, bucket, functionCode, true));
     }
 
     /** Hours per employee and day in [from, to), one employee or all. */
     public Uni<HoursReport> dailyHoursByEmployee(LocalDate from, LocalDate to) {
-        return guard.read(() -> client.hours(from, to, "employee", "day", null));
+        return guard.read(() -> client.hours(from, to, "employee", "day", null, null));
     }
 
     /** Interruption counts and minutes per day, employee and kind in [from, to). */

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface TimeServiceClient {
 
     record HoursRow(LocalDate period, String functionCode, String clientCode, Long employeeId, String team, long seconds,
-            long entries) {
+            long entries, Long personDays) {
     }
 
     record HoursReport(long totalSeconds, List<HoursRow> rows) {
@@ -67,7 +67,7 @@ public interface TimeServiceClient {
     @Path("/reports/hours")
     Uni<HoursReport> hours(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
             @QueryParam("groupBy") String groupBy, @QueryParam("bucket") String bucket,
-            @QueryParam("functionCode") String functionCode);
+            @QueryParam("functionCode") String functionCode, @QueryParam("personDays") Boolean personDays);
 
     @GET
     @Path("/reports/interruptions")

@@ -34,6 +34,12 @@ class HoursQuery extends DateRange {
     @QueryParam("team")
     String team;
 
+    @QueryParam("personDays")
+    @DefaultValue("false")
+    @Parameter(description = "Also count each group's person-days (a per-person, per-day metric's divisor, such as QA "
+            + "evaluations per analyst per day)")
+    boolean personDays;
+
     /** Day buckets multiply the rows, so they take a shorter period than the others. */
     @Override
     public int tighterLimit() {

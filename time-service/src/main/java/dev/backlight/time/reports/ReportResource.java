@@ -47,7 +47,7 @@ public class ReportResource {
     ReportService reportService;
 
     @Schema(name = "HoursRow", description = "Hours of one group; null columns are not grouped by (or shared time, for clientCode)")
-    @JsonPropertyOrder({"period", "functionCode", "clientCode", "employeeId", "team", "seconds", "hours", "entries"})
+    @JsonPropertyOrder({"period", "functionCode", "clientCode", "employeeId", "team", "seconds", "hours", "entries", "personDays"})
     public record HoursRowView(
             @Schema(description = "First day of the day, week or month; absent for bucket=total", example = "2026-03-09") LocalDate period,
             @Schema(example = "SCHEDULING") String functionCode,
@@ -56,10 +56,12 @@ public class ReportResource {
             @Schema(example = "Workforce management") String team,
             @Schema(description = "Exact total", example = "25200") long seconds,
             @Schema(example = "7.0000") BigDecimal hours,
-            @Schema(example = "3") long entries) {
+            @Schema(example = "3") long entries,
+            @Schema(description = "Days worked in the group counted once per person (the distinct employee and day pairs "
+                    + "with time in it); only with personDays=true, else null", example = "2") Long personDays) {
         static HoursRowView of(ReportService.HoursRow r) {
             return new HoursRowView(r.period(), r.functionCode(), r.clientCode(), r.employeeId(), r.team(), r.seconds(),
-                    r.hours(), r.entries());
+                    r.hours(), r.entries(), r.personDays());
         }
     }
 
@@ -156,6 +158,6 @@ public class ReportResource {
     }
 
     private Uni<ReportService.HoursReport> report(HoursQuery query) {
-        return reportService.hours(query.filter(), query.groupBy.values(), query.bucket);
+        return reportService.hours(query.filter(), query.groupBy.values(), query.bucket, query.personDays);
     }
 }

@@ -40,8 +40,9 @@ public class ReportService {
             String team) {
     }
 
+    /** personDays: the distinct (employee, day) pairs with time in the group; null unless asked for. */
     public record HoursRow(LocalDate period, String functionCode, String clientCode, Long employeeId, String team,
-            long seconds, long entries) {
+            long seconds, long entries, Long personDays) {
         public BigDecimal hours() {
             return Hours.of(seconds, 4);
         }
@@ -83,9 +84,9 @@ public class ReportService {
     }
 
     /** Hours grouped by the dimensions (in their declared order) and bucketed by period, one tenant's reports at a time. */
-    public Uni<HoursReport> hours(HoursFilter requested, Set<Dimension> dimensions, Bucket bucket) {
+    public Uni<HoursReport> hours(HoursFilter requested, Set<Dimension> dimensions, Bucket bucket, boolean personDays) {
         List<Dimension> groupBy = Arrays.stream(Dimension.values()).filter(dimensions::contains).toList();
-        return bulkhead.run(() -> store.hours(requested, groupBy, bucket));
+        return bulkhead.run(() -> store.hours(requested, groupBy, bucket, personDays));
     }
 
     /** Interruption counts and minutes by day, employee and kind. */

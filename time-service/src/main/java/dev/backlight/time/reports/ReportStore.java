@@ -62,9 +62,9 @@ class ReportStore {
     }
 
     @WithSession
-    public Uni<HoursReport> hours(HoursFilter requested, List<Dimension> groupBy, Bucket bucket) {
+    public Uni<HoursReport> hours(HoursFilter requested, List<Dimension> groupBy, Bucket bucket, boolean personDays) {
         return tenantService.current().chain(tenant -> ownScope(requested).chain(filter -> {
-            Rollup rollup = Rollup.serving(filter, bucket);
+            Rollup rollup = Rollup.serving(filter, bucket, personDays);
             String period = periodExpression(bucket, tenant.weekStart(), rollup.day());
             // Join only what the grouping or the filters name: the monthly review's sums stay on the rollups alone.
             StringBuilder fromWhere = new StringBuilder(" from ").append(rollup.entity()).append(" e");
@@ -98,7 +98,9 @@ class ReportStore {
             }
             String groupClause = grouping.isEmpty() ? "" : " group by " + grouping;
             // An ungrouped sum over no entries is one row of nothing: count 0, left out below.
-            String hql = select + ", coalesce(sum(e.seconds), 0L), coalesce(sum(e.entries), 0L)" + fromWhere + groupClause
+            // A person's day is one daily rollup row per function and client, so the pairs are counted distinct.
+            String days = personDays ? "count(distinct concat(str(e.employeeId), ' ', str(e.workDate)))" : "cast(null as Long)";
+            String hql = select + ", coalesce(sum(e.seconds), 0L), coalesce(sum(e.entries), 0L), " + days + fromWhere + groupClause
                     + (order.isEmpty() ? "" : " order by " + order);
             // Groups per person or per day are the ones that run into the row limit, so only they are counted first; the
             // others (functions, clients, teams by month or in total) stay few, and are read at most one past the limit.
@@ -209,15 +211,15 @@ class ReportStore {
      */
     /**
      * The rollup a report sums and the attribute holding each row's day: the monthly one when the report asks for
-     * whole months (or their total), the daily one otherwise.
+     * whole months (or their total) and no person-days, the daily one otherwise.
      */
     private record Rollup(String entity, String day) {
         static final Rollup DAILY = new Rollup("DailyHours", "e.workDate");
         static final Rollup MONTHLY = new Rollup("MonthlyHours", "e.month");
 
-        static Rollup serving(HoursFilter filter, Bucket bucket) {
+        static Rollup serving(HoursFilter filter, Bucket bucket, boolean personDays) {
             boolean wholeMonths = filter.from().getDayOfMonth() == 1 && filter.to().getDayOfMonth() == 1;
-            return wholeMonths && (bucket == Bucket.MONTH || bucket == Bucket.TOTAL) ? MONTHLY : DAILY;
+            return wholeMonths && !personDays && (bucket == Bucket.MONTH || bucket == Bucket.TOTAL) ? MONTHLY : DAILY;
         }
     }
 
