@@ -36,19 +36,27 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 class ReportStore {
 
-    /** How each dimension is selected, grouped and ordered (ordered by id, as the catalog lists them). */
-    private record Column(String select, String groupBy, String orderBy, String absent) {
+    /**
+     * How each dimension is kept in the rollup rows' groups (the id, or null when not grouped by), then named, grouped
+     * and ordered once the groups are summed (ordered by id, as the catalog lists them).
+     */
+    private record Column(String inner, String join, String select, String groupBy, String orderBy, String absent) {
     }
 
     private static final Map<Dimension, Column> COLUMNS = Map.of(
-            Dimension.FUNCTION, new Column("f.code", "f.id, f.code", "f.id", "cast(null as String)"),
-            Dimension.CLIENT, new Column("c.code", "c.id, c.code", "c.id", "cast(null as String)"),
-            Dimension.EMPLOYEE, new Column("e.employeeId", "e.employeeId", "e.employeeId", "cast(null as Long)"),
-            Dimension.TEAM, new Column("emp.team", "emp.team", "emp.team", "cast(null as String)"));
+            Dimension.FUNCTION, new Column("e.functionId", " join WorkFunction f on f.id = g.functionId",
+                    "f.code", "f.id, f.code", "f.id", "cast(null as String)"),
+            Dimension.CLIENT, new Column("e.clientAccountId", " left join ClientAccount c on c.id = g.clientAccountId",
+                    "c.code", "c.id, c.code", "c.id", "cast(null as String)"),
+            Dimension.EMPLOYEE, new Column("e.employeeId", "",
+                    "g.employeeId", "g.employeeId", "g.employeeId", "cast(null as Long)"),
+            Dimension.TEAM, new Column("e.employeeId", " join Employee emp on emp.id = g.employeeId",
+                    "emp.team", "emp.team", "emp.team", "cast(null as String)"));
 
-    private static final String FUNCTIONS = " join WorkFunction f on f.id = e.functionId";
-    private static final String CLIENTS = " left join ClientAccount c on c.id = e.clientAccountId";
-    private static final String EMPLOYEES = " join Employee emp on emp.id = e.employeeId";
+    /** Joins of a table of entries or rollups: for the codes a report filters by, the timeline shows, and team counts. */
+    private static final String FUNCTIONS = " join WorkFunction fn on fn.id = e.functionId";
+    private static final String CLIENTS = " left join ClientAccount cl on cl.id = e.clientAccountId";
+    private static final String EMPLOYEES = " join Employee em on em.id = e.employeeId";
 
     private final TenantService tenantService;
     private final EmployeeScope scope;
@@ -66,42 +74,68 @@ class ReportStore {
         return tenantService.current().chain(tenant -> ownScope(requested).chain(filter -> {
             Rollup rollup = Rollup.serving(filter, bucket, personDays);
             String period = periodExpression(bucket, tenant.weekStart(), rollup.day());
-            // Join only what the grouping or the filters name: the monthly review's sums stay on the rollups alone.
+            // The rollup rows are summed by ids first, and only those sums are joined to the catalog for their codes
+            // and teams: joining every rollup row first costs more than the sums themselves.
             StringBuilder fromWhere = new StringBuilder(" from ").append(rollup.entity()).append(" e");
-            if (groupBy.contains(Dimension.FUNCTION) || filter.functionCode() != null) {
+            if (filter.functionCode() != null) {
                 fromWhere.append(FUNCTIONS);
             }
-            if (groupBy.contains(Dimension.CLIENT) || filter.clientCode() != null) {
+            if (filter.clientCode() != null) {
                 fromWhere.append(CLIENTS);
             }
-            if (groupBy.contains(Dimension.TEAM) || filter.team() != null) {
+            boolean teamsOnly = groupBy.contains(Dimension.TEAM) && !groupBy.contains(Dimension.EMPLOYEE);
+            if (filter.team() != null || teamsOnly) {
                 fromWhere.append(EMPLOYEES);
             }
             fromWhere.append(" where ").append(rollup.day()).append(" >= :from and ").append(rollup.day())
                     .append(" < :to and e.entries > 0");
             Map<String, Object> parameters = new HashMap<>(Map.of("from", filter.from(), "to", filter.to()));
             andEquals(fromWhere, parameters, "e.employeeId", "employeeId", filter.employeeId());
-            andEquals(fromWhere, parameters, "f.code", "functionCode", filter.functionCode());
-            andEquals(fromWhere, parameters, "c.code", "clientCode", filter.clientCode());
-            andEquals(fromWhere, parameters, "emp.team", "team", filter.team());
+            andEquals(fromWhere, parameters, "fn.code", "functionCode", filter.functionCode());
+            andEquals(fromWhere, parameters, "cl.code", "clientCode", filter.clientCode());
+            andEquals(fromWhere, parameters, "em.team", "team", filter.team());
 
-            StringBuilder select = new StringBuilder("select ").append(period == null ? "cast(null as LocalDate)" : period);
-            StringBuilder grouping = new StringBuilder(period == null ? "" : period);
-            StringBuilder order = new StringBuilder(period == null ? "" : period);
+            StringBuilder inner = new StringBuilder("select ").append(period == null ? "cast(null as LocalDate)" : period)
+                    .append(" as period");
+            StringBuilder innerGrouping = new StringBuilder(period == null ? "" : period);
+            // The groups the report will have, counted before it is read (teams, not their people).
+            StringBuilder reportGrouping = new StringBuilder(period == null ? "" : period);
+            StringBuilder joins = new StringBuilder();
+            StringBuilder select = new StringBuilder("select g.period");
+            StringBuilder grouping = new StringBuilder("g.period");
+            StringBuilder order = new StringBuilder("g.period");
+            boolean byEmployee = groupBy.contains(Dimension.EMPLOYEE) || groupBy.contains(Dimension.TEAM);
+            for (Dimension dimension : List.of(Dimension.FUNCTION, Dimension.CLIENT, Dimension.EMPLOYEE)) {
+                Column column = COLUMNS.get(dimension);
+                boolean kept = dimension == Dimension.EMPLOYEE ? byEmployee : groupBy.contains(dimension);
+                inner.append(", ").append(kept ? column.inner() : "cast(null as Long)").append(" as ").append(column.inner().substring(2));
+                if (kept) {
+                    innerGrouping.append(innerGrouping.isEmpty() ? "" : ", ").append(column.inner());
+                    reportGrouping.append(reportGrouping.isEmpty() ? "" : ", ")
+                            .append(dimension == Dimension.EMPLOYEE && teamsOnly ? "em.team" : column.inner());
+                }
+            }
             for (Dimension dimension : Dimension.values()) {
                 Column column = COLUMNS.get(dimension);
                 select.append(", ").append(groupBy.contains(dimension) ? column.select() : column.absent());
                 if (groupBy.contains(dimension)) {
-                    grouping.append(grouping.isEmpty() ? "" : ", ").append(column.groupBy());
-                    order.append(order.isEmpty() ? "" : ", ").append(column.orderBy());
+                    joins.append(column.join());
+                    grouping.append(", ").append(column.groupBy());
+                    order.append(", ").append(column.orderBy());
                 }
             }
-            String groupClause = grouping.isEmpty() ? "" : " group by " + grouping;
-            // An ungrouped sum over no entries is one row of nothing: count 0, left out below.
-            // A person's day is one daily rollup row per function and client, so the pairs are counted distinct.
-            String days = personDays ? "count(distinct concat(str(e.employeeId), ' ', str(e.workDate)))" : "cast(null as Long)";
-            String hql = select + ", coalesce(sum(e.seconds), 0L), coalesce(sum(e.entries), 0L), " + days + fromWhere + groupClause
-                    + (order.isEmpty() ? "" : " order by " + order);
+            if (personDays) {
+                // One summed row per person and day within each group, which the report then counts: a person's day
+                // on several clients of a function is one person-day of it (a count of distinct pairs sorts them all).
+                innerGrouping.append(innerGrouping.isEmpty() ? "" : ", ").append(byEmployee ? "" : "e.employeeId, ").append("e.workDate");
+            }
+            inner.append(", sum(e.seconds) as seconds, sum(e.entries) as entries").append(fromWhere)
+                    .append(innerGrouping.isEmpty() ? "" : " group by " + innerGrouping);
+            String groupClause = reportGrouping.isEmpty() ? "" : " group by " + reportGrouping;
+            // An ungrouped sum over no entries is one row of nothing: no entries, left out below.
+            String hql = select + ", coalesce(sum(g.seconds), 0L), coalesce(sum(g.entries), 0L), "
+                    + (personDays ? "count(*)" : "cast(null as Long)")
+                    + " from (" + inner + ") g" + joins + " group by " + grouping + " order by " + order;
             // Groups per person or per day are the ones that run into the row limit, so only they are counted first; the
             // others (functions, clients, teams by month or in total) stay few, and are read at most one past the limit.
             boolean mayBeLarge = groupBy.contains(Dimension.EMPLOYEE) || bucket == Bucket.DAY || bucket == Bucket.WEEK;
@@ -128,7 +162,7 @@ class ReportStore {
     @WithSession
     public Uni<List<TimelineRow>> timeline(LocalDate from, LocalDate to, Long employeeId) {
         return inScope(from, to, employeeId, TimelineRow.class, "e",
-                "select e.employeeId, e.workDate, f.code, c.code, e.startedAt, e.endedAt, e.zone from TimeEntry e" + FUNCTIONS + CLIENTS,
+                "select e.employeeId, e.workDate, fn.code, cl.code, e.startedAt, e.endedAt, e.zone from TimeEntry e" + FUNCTIONS + CLIENTS,
                 "and e.startedAt is not null and e.endedAt is not null order by e.employeeId, e.startedAt");
     }
 
