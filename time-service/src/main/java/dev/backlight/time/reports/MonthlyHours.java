@@ -2,12 +2,9 @@ package dev.backlight.time.reports;
 
 import java.time.LocalDate;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.backlight.support.tenancy.TenantScopedEntity;
 import org.hibernate.annotations.Immutable;
 
 /**
@@ -17,25 +14,8 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "monthly_hours")
-class MonthlyHours extends TenantScopedEntity {
-
-    @Id
-    public Long id;
+class MonthlyHours extends HoursRollup {
 
     /** The month's first day. */
     public LocalDate month;
-
-    @Column(name = "employee_id")
-    public Long employeeId;
-
-    @Column(name = "function_id")
-    public Long functionId;
-
-    @Column(name = "client_account_id")
-    public Long clientAccountId;
-
-    public long seconds;
-
-    /** How many entries the seconds came from; 0 once they have all been deleted or moved. */
-    public int entries;
 }
