@@ -239,11 +239,6 @@ class ReportStore {
     }
 
     /**
-     * The SQL for a row's period. Weeks are 7-day bins aligned on a fixed date that falls on the tenant's week
-     * start; the origin is a literal (from an enum, never from input) so the expression is identical in SELECT and
-     * GROUP BY.
-     */
-    /**
      * The rollup a report sums and the attribute holding each row's day: the monthly one when the report asks for
      * whole months (or their total) and no person-days, the daily one otherwise.
      */
@@ -257,6 +252,11 @@ class ReportStore {
         }
     }
 
+    /**
+     * The SQL for a row's period, from the rollup's day attribute. Weeks are 7-day bins aligned on a fixed date that
+     * falls on the tenant's week start; the origin is a literal (from an enum, never from input) so the expression is
+     * identical in SELECT and GROUP BY.
+     */
     static String periodExpression(Bucket bucket, DayOfWeek weekStart, String day) {
         return switch (bucket) {
             case DAY -> day;
