@@ -37,7 +37,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(TestTokens.class)
-class DailyRollupsTest {
+class RollupsTest {
 
     private static final String ENTRY_SUMS = """
             SELECT work_date, employee_id, function_id, client_account_id, sum(duration_seconds), count(*)
