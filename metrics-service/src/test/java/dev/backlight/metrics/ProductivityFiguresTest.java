@@ -173,6 +173,34 @@ class ProductivityFiguresTest {
     }
 
     @Test
+    void qaPerAnalystPerDayDividesByEachAnalystsAndEachTeamsOwnDays() {
+        Operation op = Operation.withAgents(50, 65);
+        long quinn = op.employee("quinn", "QA");
+        long rae = op.employee("rae", "QA");
+        // Quinn: 40 evaluations over 2 days; Rae: 30 over 3 days, two of them the same as Quinn's and one with a
+        // second entry for a client: the team did 70 over 5 person-days.
+        op.client("ACME");
+        op.logsHours(quinn, "QA_EVALUATION", "2026-03-02", 16);
+        op.logsHours(rae, "QA_EVALUATION", "2026-03-02", 24);
+        op.logs(rae, "QA_EVALUATION", "ACME", "2026-03-04", 60);
+        op.output("QA_EVALUATION", quinn, "2026-03-02", "2026-03-09", 40);
+        op.output("QA_EVALUATION", rae, "2026-03-02", "2026-03-09", 30);
+        // Whole months read the monthly rollups, a week the daily ones: the same days either way.
+        for (String[] range : List.of(new String[] {"2026-03-01", "2026-04-01"}, new String[] {"2026-03-02", "2026-03-09"})) {
+            op.asAnalyst().queryParam("from", range[0]).queryParam("to", range[1]).queryParam("groupBy", "employee")
+                    .get("/api/metrics/productivity").then().statusCode(200)
+                    .body("functions.find { it.slice == '" + quinn + "' }.productivity.value", equalTo(20.0f))
+                    .body("functions.find { it.slice == '" + rae + "' }.productivity.value", equalTo(10.0f));
+            op.asAnalyst().queryParam("from", range[0]).queryParam("to", range[1]).queryParam("groupBy", "team")
+                    .get("/api/metrics/productivity").then().statusCode(200)
+                    .body("functions.find { it.slice == 'QA' }.productivity.value", equalTo(14.0f));
+            op.asAnalyst().queryParam("from", range[0]).queryParam("to", range[1])
+                    .get("/api/metrics/productivity").then().statusCode(200)
+                    .body("functions.find { it.functionCode == 'QA_EVALUATION' }.productivity.value", equalTo(14.0f));
+        }
+    }
+
+    @Test
     void reportsComeAsCsvForBiTools() {
         Operation op = seedBaseline(50);
         op.asAnalyst().accept("text/csv").queryParam("from", BASELINE_START).get("/api/metrics/baseline").then().statusCode(200)

@@ -30,7 +30,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The daily and monthly rollups the hours reports read stay equal to the sums of the entries through every kind of write: manual
+ * The rollups the hours reports read (daily and monthly per client, monthly with person-days) stay equal to the sums of the
+ * entries through every kind of write: manual
  * and timed captures, edits that move an entry to another day, function or client, deletions, timers started and
  * stopped, imports, and many captures at once on the same day and function.
  */
@@ -55,6 +56,15 @@ class RollupsTest {
             SELECT month, employee_id, function_id, client_account_id, seconds, entries
             FROM timekeeping.monthly_hours WHERE tenant_id = ? AND entries > 0
             ORDER BY 1, 2, 3, 4 NULLS FIRST""";
+    /** Per month, employee and function whatever the client: the days with time (where the others have the client), seconds, entries. */
+    private static final String ENTRY_MONTH_DAYS = """
+            SELECT date_trunc('month', work_date)::date, employee_id, function_id, count(DISTINCT work_date), sum(duration_seconds), count(*)
+            FROM timekeeping.time_entry WHERE tenant_id = ? AND duration_seconds IS NOT NULL
+            GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""";
+    private static final String MONTHLY_DAYS = """
+            SELECT month, employee_id, function_id, days, seconds, entries
+            FROM timekeeping.monthly_days WHERE tenant_id = ? AND entries > 0
+            ORDER BY 1, 2, 3""";
 
     @Inject
     AgroalDataSource database;
@@ -143,6 +153,11 @@ class RollupsTest {
     void aReportOverWholeMonthsReadsTheMonthlyRollupsAlone() throws Exception {
         fx.asManager().body(Map.of("employeeId", ana, "functionCode", "PAYROLL", "workDate", "2026-03-02",
                 "durationMinutes", 90)).post("/api/time/entries").then().statusCode(201);
+        // Two entries on one day, one of them for a client: one person-day.
+        fx.asManager().body(Map.of("employeeId", ana, "functionCode", "PAYROLL", "workDate", "2026-03-02",
+                "durationMinutes", 30, "clientCode", "ACME")).post("/api/time/entries").then().statusCode(201);
+        fx.asManager().body(Map.of("employeeId", ana, "functionCode", "PAYROLL", "workDate", "2026-03-03",
+                "durationMinutes", 60)).post("/api/time/entries").then().statusCode(201);
         // With the daily rollups locked against every reader, whole months still answer (a wait for the lock would
         // time out here): from the monthly ones.
         ExecutorService caller = Executors.newSingleThreadExecutor();
@@ -153,11 +168,16 @@ class RollupsTest {
                 caller.submit(() -> fx.asManager().queryParam("from", "2026-02-01").queryParam("to", "2026-04-01")
                         .queryParam("groupBy", "employee").queryParam("bucket", "month").get("/api/time/reports/hours")
                         .then().statusCode(200)
-                        .body("rows.period", equalTo(List.of("2026-03-01"))).body("rows.seconds", equalTo(List.of(90 * 60))))
+                        .body("rows.period", equalTo(List.of("2026-03-01"))).body("rows.seconds", equalTo(List.of(180 * 60))))
                         .get(10, TimeUnit.SECONDS);
                 caller.submit(() -> fx.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01")
-                        .queryParam("groupBy", "function").get("/api/time/reports/hours")
-                        .then().statusCode(200).body("totalSeconds", equalTo(90 * 60)))
+                        .queryParam("groupBy", "function").queryParam("personDays", true).get("/api/time/reports/hours")
+                        .then().statusCode(200).body("totalSeconds", equalTo(180 * 60))
+                        .body("rows.personDays", equalTo(List.of(2))).body("rows.entries", equalTo(List.of(3))))
+                        .get(10, TimeUnit.SECONDS);
+                caller.submit(() -> fx.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-04-01")
+                        .queryParam("groupBy", "client").get("/api/time/reports/hours")
+                        .then().statusCode(200).body("rows.seconds", equalTo(List.of(30 * 60, 150 * 60))))
                         .get(10, TimeUnit.SECONDS);
             } finally {
                 lock.rollback();
@@ -172,6 +192,7 @@ class RollupsTest {
         assertFalse(sums.isEmpty());
         assertEquals(sums, rows(ROLLUPS));
         assertEquals(rows(ENTRY_MONTH_SUMS), rows(MONTHLY_ROLLUPS));
+        assertEquals(rows(ENTRY_MONTH_DAYS), rows(MONTHLY_DAYS));
     }
 
     private List<String> rows(String sql) throws SQLException {

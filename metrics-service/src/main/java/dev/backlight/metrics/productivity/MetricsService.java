@@ -119,7 +119,14 @@ public class MetricsService {
                     : Uni.createFrom().item(Map.of());
             Uni<Map<String, WorkFunction>> functions = time.functions()
                     .map(list -> list.stream().collect(Collectors.toMap(WorkFunction::code, Function.identity())));
-            return Uni.combine().all().unis(hours(periods, groupBy), qaDays(periods, slice, locals),
+            // Back-to-back whole months come with their person-days, so the QA divisor needs no request of its own.
+            boolean byMonth = span(periods).isPresent() && periods.stream().allMatch(Period::wholeMonths);
+            Uni<List<HoursReport>> hours = hours(periods, groupBy, byMonth && slice != Slice.CLIENT).memoize().indefinitely();
+            Uni<List<List<HoursRow>>> qaDays = byMonth
+                    ? hours.map(reports -> reports.stream().map(report -> report.rows().stream()
+                            .filter(row -> QA.equals(row.functionCode())).toList()).toList())
+                    : qaDays(periods, slice, groupBy, locals);
+            return Uni.combine().all().unis(hours, qaDays,
                     time.headcountHistory(), functions, teams).with((hoursOfPeriods, qaDaysOfPeriods, headcount, byCode, teamOf) -> {
                         List<PeriodFigures> figures = new ArrayList<>();
                         for (int i = 0; i < periods.size(); i++) {
@@ -151,10 +158,10 @@ public class MetricsService {
      * of them: time-service runs a tenant's reports one at a time, so one request instead of several is what makes
      * a comparison about as quick as one period.
      */
-    private Uni<List<HoursReport>> hours(List<Period> periods, String groupBy) {
+    private Uni<List<HoursReport>> hours(List<Period> periods, String groupBy, boolean personDays) {
         Optional<Period> span = span(periods);
         if (span.isPresent() && periods.stream().allMatch(Period::wholeMonths)) {
-            return time.hoursByMonth(span.get().from(), span.get().to(), groupBy)
+            return time.hoursByMonth(span.get().from(), span.get().to(), groupBy, personDays)
                     .map(report -> rowsOfEach(periods, report.rows()).stream()
                             .map(rows -> new HoursReport(rows.stream().mapToLong(HoursRow::seconds).sum(), rows)).toList());
         }
@@ -163,21 +170,14 @@ public class MetricsService {
     }
 
     /**
-     * The person-days spent on QA in each period, where QA has output to divide (its metric is per analyst per day), by
-     * employee where the figures are per employee or team: one report by month for back-to-back whole months, else
-     * one per period that needs it.
+     * The person-days spent on QA in each period that is not a run of whole months, where QA has output to divide (its
+     * metric is per analyst per day), grouped as the hours are: one report per period that needs it.
      */
-    private Uni<List<List<HoursRow>>> qaDays(List<Period> periods, Slice slice, List<Local> locals) {
+    private Uni<List<List<HoursRow>>> qaDays(List<Period> periods, Slice slice, String groupBy, List<Local> locals) {
         List<Boolean> needed = locals.stream()
                 .map(local -> slice != Slice.CLIENT && local.units().stream().anyMatch(u -> QA.equals(u.functionCode()))).toList();
         if (!needed.contains(true)) {
             return Uni.createFrom().item(periods.stream().<List<HoursRow>>map(period -> List.of()).toList());
-        }
-        String groupBy = slice == Slice.FUNCTION ? "function" : "function,employee";
-        Optional<Period> span = span(periods).filter(all -> periods.stream().allMatch(Period::wholeMonths));
-        if (span.isPresent()) {
-            return time.personDaysOn(QA, span.get().from(), span.get().to(), groupBy, "month")
-                    .map(report -> rowsOfEach(periods, report.rows()));
         }
         List<Uni<List<HoursRow>>> each = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
@@ -207,7 +207,7 @@ public class MetricsService {
     private PeriodFigures assemble(LocalDate from, LocalDate to, Slice slice, Upstream upstream, Local local) {
         // Person-days with QA time, per slice key.
         Map<String, Long> workerDays = upstream.qaDays().stream()
-                .collect(Collectors.groupingBy(row -> Objects.toString(sliceKeyOfEmployee(slice, row.employeeId(), upstream.teams()), ""),
+                .collect(Collectors.groupingBy(row -> Objects.toString(sliceKey(slice, row), ""),
                         HashMap::new, Collectors.summingLong(HoursRow::personDays)));
         OperationSize size = OperationSize.over(upstream.headcount(), from, to);
         BigDecimal weeks = BigDecimal.valueOf(ChronoUnit.DAYS.between(from, to)).divide(BigDecimal.valueOf(7), 6, RoundingMode.HALF_UP);

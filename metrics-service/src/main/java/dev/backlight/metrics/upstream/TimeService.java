@@ -41,9 +41,12 @@ public class TimeService {
         return guard.read(() -> client.hours(from, to, groupBy, "total", null, null));
     }
 
-    /** Hours of [from, to) per calendar month (the row's period is the month's first day) and groupBy. */
-    public Uni<HoursReport> hoursByMonth(LocalDate from, LocalDate to, String groupBy) {
-        return guard.read(() -> client.hours(from, to, groupBy, "month", null, null));
+    /**
+     * Hours of [from, to) per calendar month (the row's period is the month's first day) and groupBy, with each row's
+     * person-days when asked for: over whole months without clients, time-service reads both from one rollup.
+     */
+    public Uni<HoursReport> hoursByMonth(LocalDate from, LocalDate to, String groupBy, boolean personDays) {
+        return guard.read(() -> client.hours(from, to, groupBy, "month", null, personDays ? true : null));
     }
 
     /**

@@ -15,7 +15,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "daily_hours")
-class DailyHours extends HoursRollup {
+class DailyHours extends ClientHoursRollup {
 
     @Column(name = "work_date")
     public LocalDate workDate;

@@ -6,7 +6,7 @@ import jakarta.persistence.MappedSuperclass;
 
 import dev.backlight.support.tenancy.TenantScopedEntity;
 
-/** What the daily and monthly rollups share: one employee's finished time on one function (and client). */
+/** What the rollups share: one employee's finished time on one function. */
 @MappedSuperclass
 abstract class HoursRollup extends TenantScopedEntity {
 
@@ -18,9 +18,6 @@ abstract class HoursRollup extends TenantScopedEntity {
 
     @Column(name = "function_id")
     public Long functionId;
-
-    @Column(name = "client_account_id")
-    public Long clientAccountId;
 
     public long seconds;
 

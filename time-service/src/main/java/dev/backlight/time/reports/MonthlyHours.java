@@ -14,7 +14,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "monthly_hours")
-class MonthlyHours extends HoursRollup {
+class MonthlyHours extends ClientHoursRollup {
 
     /** The month's first day. */
     public LocalDate month;

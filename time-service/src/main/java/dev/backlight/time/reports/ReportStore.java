@@ -72,7 +72,7 @@ class ReportStore {
     @WithSession
     public Uni<HoursReport> hours(HoursFilter requested, List<Dimension> groupBy, Bucket bucket, boolean personDays) {
         return tenantService.current().chain(tenant -> ownScope(requested).chain(filter -> {
-            Rollup rollup = Rollup.serving(filter, bucket, personDays);
+            Rollup rollup = Rollup.serving(filter, groupBy, bucket, personDays);
             String period = periodExpression(bucket, tenant.weekStart(), rollup.day());
             // The rollup rows are summed by ids first, and only those sums are joined to the catalog for their codes
             // and teams: joining every rollup row first costs more than the sums themselves.
@@ -124,17 +124,18 @@ class ReportStore {
                     order.append(", ").append(column.orderBy());
                 }
             }
-            if (personDays) {
+            if (personDays && !rollup.keepsDays()) {
                 // One summed row per person and day within each group, which the report then counts: a person's day
                 // on several clients of a function is one person-day of it (a count of distinct pairs sorts them all).
                 innerGrouping.append(innerGrouping.isEmpty() ? "" : ", ").append(byEmployee ? "" : "e.employeeId, ").append("e.workDate");
             }
-            inner.append(", sum(e.seconds) as seconds, sum(e.entries) as entries").append(fromWhere)
+            inner.append(", sum(e.seconds) as seconds, sum(e.entries) as entries")
+                    .append(rollup.keepsDays() ? ", sum(e.days) as days" : "").append(fromWhere)
                     .append(innerGrouping.isEmpty() ? "" : " group by " + innerGrouping);
             String groupClause = reportGrouping.isEmpty() ? "" : " group by " + reportGrouping;
+            String personDaysSum = !personDays ? "cast(null as Long)" : rollup.keepsDays() ? "coalesce(sum(g.days), 0L)" : "count(*)";
             // An ungrouped sum over no entries is one row of nothing: no entries, left out below.
-            String hql = select + ", coalesce(sum(g.seconds), 0L), coalesce(sum(g.entries), 0L), "
-                    + (personDays ? "count(*)" : "cast(null as Long)")
+            String hql = select + ", coalesce(sum(g.seconds), 0L), coalesce(sum(g.entries), 0L), " + personDaysSum
                     + " from (" + inner + ") g" + joins + " group by " + grouping + " order by " + order;
             // Groups per person or per day are the ones that run into the row limit, so only they are counted first; the
             // others (functions, clients, teams by month or in total) stay few, and are read at most one past the limit.
@@ -239,16 +240,28 @@ class ReportStore {
     }
 
     /**
-     * The rollup a report sums and the attribute holding each row's day: the monthly one when the report asks for
-     * whole months (or their total) and no person-days, the daily one otherwise.
+     * The rollup a report sums, the attribute holding each row's day, and whether its rows hold their person-days.
+     * Whole months (or their total) read a monthly rollup: the one without clients (fewer rows, person-days per
+     * function) when the report neither groups nor filters by client and, for person-days, each group is of one
+     * function (a day on two functions is one person-day of their total); else the one per client unless person-days
+     * are asked for. Any other report reads the daily rollup.
      */
-    private record Rollup(String entity, String day) {
-        static final Rollup DAILY = new Rollup("DailyHours", "e.workDate");
-        static final Rollup MONTHLY = new Rollup("MonthlyHours", "e.month");
+    private record Rollup(String entity, String day, boolean keepsDays) {
+        static final Rollup DAILY = new Rollup("DailyHours", "e.workDate", false);
+        static final Rollup MONTHLY_BY_CLIENT = new Rollup("MonthlyHours", "e.month", false);
+        static final Rollup MONTHLY = new Rollup("MonthlyDays", "e.month", true);
 
-        static Rollup serving(HoursFilter filter, Bucket bucket, boolean personDays) {
-            boolean wholeMonths = filter.from().getDayOfMonth() == 1 && filter.to().getDayOfMonth() == 1;
-            return wholeMonths && !personDays && (bucket == Bucket.MONTH || bucket == Bucket.TOTAL) ? MONTHLY : DAILY;
+        static Rollup serving(HoursFilter filter, List<Dimension> groupBy, Bucket bucket, boolean personDays) {
+            boolean wholeMonths = filter.from().getDayOfMonth() == 1 && filter.to().getDayOfMonth() == 1
+                    && (bucket == Bucket.MONTH || bucket == Bucket.TOTAL);
+            if (!wholeMonths) {
+                return DAILY;
+            }
+            boolean daysPerFunction = groupBy.contains(Dimension.FUNCTION) || filter.functionCode() != null;
+            if (filter.clientCode() == null && !groupBy.contains(Dimension.CLIENT) && (!personDays || daysPerFunction)) {
+                return MONTHLY;
+            }
+            return personDays ? DAILY : MONTHLY_BY_CLIENT;
         }
     }
 
