@@ -100,9 +100,9 @@ public final class MonthlyReviewBenchmark {
         print("Monthly review straight from metrics-service", time(metrics, review, managers, runs));
         List<Double> solo = time(gateway, review, managers, runs);
         print("Monthly review through the gateway, alone", solo);
-        print("Bare SQL: the reviewed month and the one before, hours by function, from the monthly rollups the review reads",
+        print("Bare SQL: the reviewed month and the one before, hours and person-days by function, from the monthly rollup the review reads",
                 bareMonthlySums(MONTHLY_SUMS, runs));
-        print("Bare SQL: the same from the daily rollups", bareMonthlySums(DAILY_SUMS, runs));
+        print("Bare SQL: their hours by function from the daily rollups", bareMonthlySums(DAILY_SUMS, runs));
 
         String heaviest = "/api/time/reports/hours?from=" + END.minusDays(366) + "&to=" + END + "&bucket=day&groupBy=employee,function";
         Map<Integer, Integer> noisyAnswers = new ConcurrentHashMap<>();
@@ -136,7 +136,7 @@ public final class MonthlyReviewBenchmark {
             print("At 10 M entries: trivial GET /api/time/tenant through the gateway", time(gateway, "/api/time/tenant", managers, runs));
             List<Double> atTenMillion = time(gateway, review, managers, runs);
             print("At 10 M entries: monthly review through the gateway, alone", atTenMillion);
-            print("At 10 M entries: bare SQL, the same from the monthly rollups", bareMonthlySums(MONTHLY_SUMS, runs));
+            print("At 10 M entries: bare SQL, the same from the monthly rollup", bareMonthlySums(MONTHLY_SUMS, runs));
             System.out.printf("Median at 10 M / median at %.1f M: %.2f (target at most 1.5)%n", 2.0 * entries / 1e6,
                     median(atTenMillion) / median(solo));
         }
@@ -168,7 +168,7 @@ public final class MonthlyReviewBenchmark {
     }
 
     private static final String MONTHLY_SUMS = """
-            SELECT f.code, sum(m.seconds), sum(m.entries) FROM timekeeping.monthly_hours m
+            SELECT f.code, sum(m.seconds), sum(m.entries), sum(m.days) FROM timekeeping.monthly_days m
             JOIN timekeeping.work_function f ON f.id = m.function_id
             WHERE m.tenant_id = ? AND m.month >= ? AND m.month < ? AND m.entries > 0 GROUP BY f.id, f.code""";
     private static final String DAILY_SUMS = """
