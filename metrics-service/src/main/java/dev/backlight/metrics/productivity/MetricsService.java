@@ -101,9 +101,9 @@ public class MetricsService {
     }
 
     /**
-     * The figures of several periods in one go: the local reads first, one short session after another (a session
-     * takes no parallel work), then every upstream read of all the periods at once, so that comparing two periods
-     * costs about as long as reading one.
+     * The figures of several periods in one go: every upstream read of all the periods at once, so that comparing two
+     * periods costs about as long as reading one, and meanwhile the local reads, one short session after another (a
+     * session takes no parallel work; the upstream reads use none).
      */
     public Uni<List<PeriodFigures>> figures(List<Period> periods, Slice slice) {
         String groupBy = switch (slice) {
@@ -112,30 +112,29 @@ public class MetricsService {
             case TEAM -> "function,team";
             case CLIENT -> "function,client";
         };
-        return local(periods, slice).chain(locals -> {
-            Uni<Map<Long, String>> teams = slice == Slice.TEAM
-                    ? time.employees().map(list -> list.stream().filter(e -> e.team() != null)
-                            .collect(Collectors.toMap(Employee::id, Employee::team)))
-                    : Uni.createFrom().item(Map.of());
-            Uni<Map<String, WorkFunction>> functions = time.functions()
-                    .map(list -> list.stream().collect(Collectors.toMap(WorkFunction::code, Function.identity())));
-            // Back-to-back whole months come with their person-days, so the QA divisor needs no request of its own.
-            boolean byMonth = span(periods).isPresent() && periods.stream().allMatch(Period::wholeMonths);
-            Uni<List<HoursReport>> hours = hours(periods, groupBy, byMonth && slice != Slice.CLIENT).memoize().indefinitely();
-            Uni<List<List<HoursRow>>> qaDays = byMonth
-                    ? hours.map(reports -> reports.stream().map(report -> report.rows().stream()
-                            .filter(row -> QA.equals(row.functionCode())).toList()).toList())
-                    : qaDays(periods, slice, groupBy, locals);
-            return Uni.combine().all().unis(hours, qaDays,
-                    time.headcountHistory(), functions, teams).with((hoursOfPeriods, qaDaysOfPeriods, headcount, byCode, teamOf) -> {
-                        List<PeriodFigures> figures = new ArrayList<>();
-                        for (int i = 0; i < periods.size(); i++) {
-                            Upstream upstream = new Upstream(hoursOfPeriods.get(i), headcount, byCode, teamOf, qaDaysOfPeriods.get(i));
-                            figures.add(assemble(periods.get(i).from(), periods.get(i).to(), slice, upstream, locals.get(i)));
-                        }
-                        return figures;
-                    });
-        });
+        Uni<List<Local>> locals = local(periods, slice).memoize().indefinitely();
+        Uni<Map<Long, String>> teams = slice == Slice.TEAM
+                ? time.employees().map(list -> list.stream().filter(e -> e.team() != null)
+                        .collect(Collectors.toMap(Employee::id, Employee::team)))
+                : Uni.createFrom().item(Map.of());
+        Uni<Map<String, WorkFunction>> functions = time.functions()
+                .map(list -> list.stream().collect(Collectors.toMap(WorkFunction::code, Function.identity())));
+        // Back-to-back whole months come with their person-days, so the QA divisor needs no request of its own.
+        boolean byMonth = span(periods).isPresent() && periods.stream().allMatch(Period::wholeMonths);
+        Uni<List<HoursReport>> hours = hours(periods, groupBy, byMonth && slice != Slice.CLIENT).memoize().indefinitely();
+        Uni<List<List<HoursRow>>> qaDays = byMonth
+                ? hours.map(reports -> reports.stream().map(report -> report.rows().stream()
+                        .filter(row -> QA.equals(row.functionCode())).toList()).toList())
+                : locals.chain(local -> qaDays(periods, slice, groupBy, local));
+        return Uni.combine().all().unis(hours, qaDays, time.headcountHistory(), functions, teams, locals)
+                .with((hoursOfPeriods, qaDaysOfPeriods, headcount, byCode, teamOf, localOfPeriods) -> {
+                    List<PeriodFigures> figures = new ArrayList<>();
+                    for (int i = 0; i < periods.size(); i++) {
+                        Upstream upstream = new Upstream(hoursOfPeriods.get(i), headcount, byCode, teamOf, qaDaysOfPeriods.get(i));
+                        figures.add(assemble(periods.get(i).from(), periods.get(i).to(), slice, upstream, localOfPeriods.get(i)));
+                    }
+                    return figures;
+                });
     }
 
     /** Each period's captured work, then the tenant's benchmark overrides, each in its own short session. */
