@@ -10,12 +10,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backlight.testing.ServiceProcess;
@@ -23,7 +26,8 @@ import dev.backlight.testing.ServiceProcess;
 /**
  * Prints how many time captures the suite takes at shift start: 64 callers at once, through the gateway, each
  * recording entries (POST /api/time/entries) or switching timers (POST /api/time/timers/start) for employees of
- * their own, beside an authenticated trivial GET (/api/time/tenant) through the same gateway in the same run.
+ * their own, beside an authenticated trivial GET (/api/time/tenant) through the same gateway in the same run, with the
+ * processor time each process (time-service, gateway, PostgreSQL, the load generator) spent per request.
  * time-service and the gateway run with the manifests' memory; the gateway's rate limit is lifted.
  */
 public final class CaptureBenchmark {
@@ -35,6 +39,8 @@ public final class CaptureBenchmark {
 
     private final BenchmarkRun bench;
     private ServiceProcess gateway;
+    /** Where each load's processor time is read, in the order printed. */
+    private final Map<String, Supplier<Duration>> processes = new LinkedHashMap<>();
     private final List<Long> employees = new ArrayList<>();
     private String manager;
 
@@ -50,8 +56,11 @@ public final class CaptureBenchmark {
         }
     }
 
-    /** Requests per second and sorted latencies in milliseconds of one load. */
-    private record Load(double perSecond, List<Double> millis, Map<Integer, Integer> statuses) {
+    /**
+     * Requests per second, sorted latencies in milliseconds, and the processor time each process spent per request
+     * (milliseconds) in one load.
+     */
+    private record Load(double perSecond, List<Double> millis, Map<Integer, Integer> statuses, Map<String, Double> cpuPerRequest) {
         double percentile(double p) {
             return millis.get(Math.min(millis.size() - 1, (int) Math.ceil(millis.size() * p) - 1));
         }
@@ -66,6 +75,10 @@ public final class CaptureBenchmark {
         BenchmarkRun.TimeBehindGateway suite = bench.startTimeBehindGateway();
         ServiceProcess time = suite.time();
         gateway = suite.gateway();
+        processes.put("time-service", time::cpuTime);
+        processes.put("gateway", gateway::cpuTime);
+        processes.put("PostgreSQL", bench.postgres::cpuTime);
+        processes.put("load generator", () -> ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
 
         bench.send(time, "POST", "/api/time/tenants", bench.issuer.token(null, "bench-root", Duration.ofMinutes(5), "platform-admin"),
                 Map.of("id", TENANT, "name", "Capture benchmark", "timeZone", "Europe/London", "currency", "GBP",
@@ -124,6 +137,7 @@ public final class CaptureBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
         List<Double> millis = Collections.synchronizedList(new ArrayList<>());
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        Map<String, Duration> cpuBefore = cpuTimes();
         long end = System.nanoTime() + length.toNanos();
         List<Future<?>> callers = new ArrayList<>();
         for (int c = 0; c < CALLERS; c++) {
@@ -143,14 +157,25 @@ public final class CaptureBenchmark {
         }
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
+        Map<String, Double> cpuPerRequest = new LinkedHashMap<>();
+        cpuTimes().forEach((process, after) -> cpuPerRequest.put(process,
+                after.minus(cpuBefore.get(process)).toNanos() / 1e6 / Math.max(1, millis.size())));
         List<Double> sorted = new ArrayList<>(millis);
         sorted.sort(Double::compare);
-        return new Load(sorted.size() / (length.toNanos() / 1e9), sorted, statuses);
+        return new Load(sorted.size() / (length.toNanos() / 1e9), sorted, statuses, cpuPerRequest);
+    }
+
+    private Map<String, Duration> cpuTimes() {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        processes.forEach((process, cpu) -> times.put(process, cpu.get()));
+        return times;
     }
 
     private static void print(String what, Load load, Load reference) {
-        System.out.printf("%s, %d callers: %,.0f req/s (%.0f %% of the reference), p50 %.1f ms, p99 %.1f ms, statuses %s%n",
+        System.out.printf("%s, %d callers: %,.0f req/s (%.0f %% of the reference), p50 %.1f ms, p99 %.1f ms, statuses %s; "
+                + "processor time per request: %s%n",
                 what, CALLERS, load.perSecond(), 100 * load.perSecond() / reference.perSecond(), load.percentile(0.5),
-                load.percentile(0.99), load.statuses());
+                load.percentile(0.99), load.statuses(), load.cpuPerRequest().entrySet().stream()
+                        .map(cpu -> String.format("%s %.2f ms", cpu.getKey(), cpu.getValue())).collect(Collectors.joining(", ")));
     }
 }

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -127,15 +128,9 @@ public final class LocalPostgres implements AutoCloseable {
      * tests of what survives; {@link #restart} brings it back through crash recovery.
      */
     public void killServer() {
-        if (embedded == null) {
-            throw new IllegalStateException("Only an embedded database can be killed here");
-        }
         try {
-            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
-            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
             // Its backends and WAL writer go at the same instant, so none of them finishes anything after the "crash".
-            List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
-            all.add(0, postmaster);
+            List<ProcessHandle> all = serverProcesses();
             all.forEach(ProcessHandle::destroyForcibly);
             for (ProcessHandle process : all) {
                 process.onExit().get(30, TimeUnit.SECONDS);
@@ -143,6 +138,28 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Could not kill PostgreSQL", e);
         }
+    }
+
+    /** The processor time the server's processes (the postmaster and everything it started) have used so far. */
+    public Duration cpuTime() {
+        try {
+            return serverProcesses().stream().map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+                    .reduce(Duration.ZERO, Duration::plus);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    /** The postmaster, then its backends and helpers. */
+    private List<ProcessHandle> serverProcesses() throws IOException {
+        if (embedded == null) {
+            throw new IllegalStateException("Only an embedded database's processes are known here");
+        }
+        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+        all.add(0, postmaster);
+        return all;
     }
 
     /** A server on the data of {@code dataDirectory} (made when new), on a free port if 0. */

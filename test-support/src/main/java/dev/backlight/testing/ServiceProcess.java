@@ -136,6 +136,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The processor time the process has used so far (user and system). */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** Asks the service to shut down gracefully, then kills it if it has not within 20 s. */
     @Override
     public void close() {
