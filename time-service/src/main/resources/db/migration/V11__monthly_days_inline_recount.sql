@@ -1,6 +1,6 @@
--- The person-days rollup's recount (V10) inline in its trigger function: calling it as a separate SQL function cost
--- more than the recount itself (0.58 ms of a capture's 1.27 ms insert under load, by pg_stat_statements), where a
--- statement of the trigger function keeps its plan for the session. Same cells, same counts.
+-- The person-days rollup's recount inline in its trigger function, as the other rollups' statements are (V5, V9),
+-- instead of a separate SQL function: one object less, the same cells and counts. Under capture load the insert with
+-- all three rollups' triggers costs PostgreSQL about 1.2 ms either way (pg_stat_statements).
 CREATE OR REPLACE FUNCTION monthly_days_follow_entries() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 DECLARE
     cells monthly_days_cell[];
