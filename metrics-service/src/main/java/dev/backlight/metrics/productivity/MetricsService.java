@@ -120,9 +120,9 @@ public class MetricsService {
         Uni<Map<String, WorkFunction>> functions = time.functions()
                 .map(list -> list.stream().collect(Collectors.toMap(WorkFunction::code, Function.identity())));
         // Back-to-back whole months come with their person-days, so the QA divisor needs no request of its own.
-        boolean byMonth = span(periods).isPresent() && periods.stream().allMatch(Period::wholeMonths);
-        Uni<List<HoursReport>> hours = hours(periods, groupBy, byMonth && slice != Slice.CLIENT).memoize().indefinitely();
-        Uni<List<List<HoursRow>>> qaDays = byMonth
+        Optional<Period> months = span(periods).filter(span -> periods.stream().allMatch(Period::wholeMonths));
+        Uni<List<HoursReport>> hours = hours(periods, months, groupBy, slice != Slice.CLIENT).memoize().indefinitely();
+        Uni<List<List<HoursRow>>> qaDays = months.isPresent()
                 ? hours.map(reports -> reports.stream().map(report -> report.rows().stream()
                         .filter(row -> QA.equals(row.functionCode())).toList()).toList())
                 : locals.chain(local -> qaDays(periods, slice, groupBy, local));
@@ -153,14 +153,13 @@ public class MetricsService {
     }
 
     /**
-     * Each period's hours. Back-to-back whole months (the reviews' periods) come from one aggregate by month over all
-     * of them: time-service runs a tenant's reports one at a time, so one request instead of several is what makes
-     * a comparison about as quick as one period.
+     * Each period's hours. Back-to-back whole months (the reviews' periods; {@code months} is their span) come from one
+     * aggregate by month over all of them, with person-days when asked for: time-service runs a tenant's reports one
+     * at a time, so one request instead of several is what makes a comparison about as quick as one period.
      */
-    private Uni<List<HoursReport>> hours(List<Period> periods, String groupBy, boolean personDays) {
-        Optional<Period> span = span(periods);
-        if (span.isPresent() && periods.stream().allMatch(Period::wholeMonths)) {
-            return time.hoursByMonth(span.get().from(), span.get().to(), groupBy, personDays)
+    private Uni<List<HoursReport>> hours(List<Period> periods, Optional<Period> months, String groupBy, boolean personDays) {
+        if (months.isPresent()) {
+            return time.hoursByMonth(months.get().from(), months.get().to(), groupBy, personDays)
                     .map(report -> rowsOfEach(periods, report.rows()).stream()
                             .map(rows -> new HoursReport(rows.stream().mapToLong(HoursRow::seconds).sum(), rows)).toList());
         }
