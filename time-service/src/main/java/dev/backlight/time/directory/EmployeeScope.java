@@ -1,5 +1,6 @@
 package dev.backlight.time.directory;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,33 +67,68 @@ public class EmployeeScope {
      * captures come in bursts at shift start, so each round trip saved counts.
      */
     private Uni<Employee> lockedTarget(Long requested, Function<Long, ApiException> unknown) {
-        if (requested != null && managesTime()) {
-            return callerMayCapture().chain(() -> employees.lockForTimeChange(requested))
-                    .onItem().ifNull().failWith(() -> unknown.apply(requested));
+        if (namesAnyone(requested)) {
+            return employees.findBySubject(caller.subject()).chain(me -> {
+                if (me != null) {
+                    checkActive(me.active);
+                }
+                return employees.lockForTimeChange(requested);
+            }).onItem().ifNull().failWith(() -> unknown.apply(requested));
         }
         return employees.lockForTimeChangeBySubject(caller.subject())
-                .chain(me -> me != null ? Uni.createFrom().item(me) : loginLinks.linkCaller()).invoke(me -> {
-                    checkActive(me);
-                    if (requested != null && !me.id.equals(requested)) {
-                        throw ApiException.forbidden("Staff can only see and log their own time");
-                    }
-                });
+                .chain(me -> me != null ? Uni.createFrom().item(me) : loginLinks.linkCaller())
+                .invoke(me -> checkOwnTimeChange(requested, me.id, me.active));
+    }
+
+    /** Whether the employee named is the one whose time changes: only those who manage time may name anyone. */
+    private boolean namesAnyone(Long requested) {
+        return requested != null && managesTime();
     }
 
     /**
-     * Someone whose employee record was deactivated (they left) keeps a valid login until it expires or is removed,
-     * but captures and changes no more time, their own or anyone else's.
+     * The employee a capture statement of the caller's own locks: the one named, for those who manage time; null
+     * for the caller's own record, found by the login's subject.
      */
-    private Uni<Void> callerMayCapture() {
-        return employees.findBySubject(caller.subject()).invoke(me -> {
-            if (me != null) {
-                checkActive(me);
-            }
-        }).replaceWithVoid();
+    public Long employeeToLock(Long requested) {
+        return namesAnyone(requested) ? requested : null;
     }
 
-    private static void checkActive(Employee me) {
-        if (!me.active) {
+    /**
+     * The rule of {@link #forTimeChange} applied to what a caller's own statement read and locked: the caller's own
+     * record (id null when the login has none yet) and the employee locked by {@link #employeeToLock} (id null when
+     * there is none). Empty when the caller's login must be linked first ({@link #linkCaller}).
+     */
+    public Optional<EmployeeRef> timeChangeTarget(Long requested, Long callerId, boolean callerActive, Long lockedId,
+            String lockedZone) {
+        if (namesAnyone(requested)) {
+            if (callerId != null) {
+                checkActive(callerActive);
+            }
+            if (lockedId == null) {
+                throw UNKNOWN_IN_BODY.apply(requested);
+            }
+        } else if (callerId == null) {
+            return Optional.empty();
+        } else {
+            checkOwnTimeChange(requested, callerId, callerActive);
+        }
+        return Optional.of(new EmployeeRef(lockedId, lockedZone));
+    }
+
+    /** Links the caller's login to its employee record on its first call, in a transaction of its own; else a 403. */
+    public Uni<Void> linkCaller() {
+        return loginLinks.linkCaller().replaceWithVoid();
+    }
+
+    private static void checkOwnTimeChange(Long requested, Long callerId, boolean callerActive) {
+        checkActive(callerActive);
+        if (requested != null && !callerId.equals(requested)) {
+            throw ApiException.forbidden("Staff can only see and log their own time");
+        }
+    }
+
+    private static void checkActive(boolean active) {
+        if (!active) {
             throw ApiException.forbidden("Your employee record is deactivated; time can no longer be captured or "
                     + "changed with this login. Ask your tenant administrator to reactivate it.");
         }

@@ -118,8 +118,4 @@ class TimeEntryRepository implements PanacheRepository<TimeEntry> {
         return where.toString();
     }
 
-    public Uni<TimeEntry> findByExternalRef(String externalRef) {
-        return find("externalRef", externalRef).firstResult();
-    }
-
 }

@@ -1,7 +1,6 @@
 package dev.backlight.time.entries;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,9 +11,7 @@ import dev.backlight.support.rest.PageRequest;
 import dev.backlight.support.rest.Versions;
 import dev.backlight.support.tenancy.Caller;
 import dev.backlight.time.directory.CatalogService;
-import dev.backlight.time.directory.EmployeeRef;
 import dev.backlight.time.directory.EmployeeScope;
-import dev.backlight.time.tenants.TenantProfile;
 import dev.backlight.time.tenants.TenantService;
 import dev.backlight.time.timesheets.OpenPeriods;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -49,6 +46,9 @@ public class TimeEntryService {
     EntryExport entryExport;
 
     @Inject
+    EntryCapture capture;
+
+    @Inject
     Caller caller;
 
     /** An entry as the caller describes it; employeeId null means the caller. */
@@ -69,56 +69,8 @@ public class TimeEntryService {
      * Records an entry. Retrying with the same externalRef returns the entry already recorded instead of a
      * duplicate.
      */
-    @WithTransaction
     public Uni<Saved> create(EntryInput input, EntrySource source) {
-        return tenantService.current().chain(tenant -> scope.forTimeChange(input.employeeId())
-                .chain(employee -> existingByRef(input.externalRef()).chain(existing -> existing != null
-                        ? replayed(tenant, employee, existing, input).map(entry -> saved(entry, input, false))
-                        : insert(tenant, employee, input, source).map(entry -> saved(entry, input, true)))));
-    }
-
-    /** Inserts an entry for an employee whose row the caller has already locked. */
-    private Uni<TimeEntry> insert(TenantProfile tenant, EmployeeRef employee, EntryInput input, EntrySource source) {
-        TimeRules.EntryTimes times = rules.interpret(input.time(), tenant, employee.timeZone());
-        return catalogService.functionIdForNewTime(input.functionCode())
-                .chain(functionId -> catalogService.clientIdForNewTime(input.clientCode()).chain(clientId ->
-                        rules.checkFits(tenant, employee.id(), times, TimeEntryRepository.NONE).chain(() -> {
-                            TimeEntry entry = new TimeEntry();
-                            entry.employeeId = employee.id();
-                            entry.functionId = functionId;
-                            entry.clientAccountId = clientId;
-                            TimeRules.applyTimes(entry, times);
-                            entry.source = source;
-                            entry.notes = input.notes();
-                            entry.externalRef = input.externalRef();
-                            entry.createdAt = rules.now();
-                            entry.updatedAt = entry.createdAt;
-                            return entries.persist(entry);
-                        })));
-    }
-
-    /**
-     * The entry stored under the input's externalRef, when the input is the very request that stored it (the same
-     * employee, function, client, times and notes); anything else reusing the externalRef is a 409.
-     */
-    private Uni<TimeEntry> replayed(TenantProfile tenant, EmployeeRef employee, TimeEntry existing, EntryInput input) {
-        if (!existing.employeeId.equals(employee.id())) {
-            return Uni.createFrom().failure(ApiException.externalRefReused(input.externalRef(), existing.id));
-        }
-        TimeRules.EntryTimes times = rules.interpret(input.time(), tenant, employee.timeZone());
-        return catalogService.functionIdForNewTime(input.functionCode()).chain(functionId -> catalogService.clientIdForNewTime(input.clientCode())
-                .map(clientId -> {
-                    boolean same = functionId.equals(existing.functionId)
-                            && Objects.equals(clientId, existing.clientAccountId)
-                            && Objects.equals(times.startedAt(), existing.startedAt) && Objects.equals(times.endedAt(), existing.endedAt)
-                            && times.workDate().equals(existing.workDate)
-                            && Objects.equals(times.durationSeconds(), existing.durationSeconds)
-                            && Objects.equals(input.notes(), existing.notes);
-                    if (!same) {
-                        throw ApiException.externalRefReused(input.externalRef(), existing.id);
-                    }
-                    return existing;
-                }));
+        return capture.record(input, source);
     }
 
     /** Replaces an entry's function, client, times and notes; the same rules as creating, for old and new day. */
@@ -193,10 +145,6 @@ public class TimeEntryService {
         }
         return scope.forReading(filter.employeeId()).map(me -> new EntryFilter(filter.from(), filter.to(), me.id(),
                 filter.functionCode(), filter.clientCode(), filter.source(), filter.needsReview()));
-    }
-
-    private Uni<TimeEntry> existingByRef(String externalRef) {
-        return externalRef == null ? Uni.createFrom().nullItem() : entries.findByExternalRef(externalRef);
     }
 
     /** The answer for an entry that now holds the input's function and client. */

@@ -170,32 +170,47 @@ public class TimeRules {
         Instant until = end == null ? Instant.MAX : end;
         return entries.findOverlapping(employeeId, start, until, excludeId).invoke(other -> {
             if (other != null) {
-                refuseOverlap(other);
+                refuseOverlap(new Recorded(other.id, other.startedAt, other.endedAt));
             }
         }).replaceWithVoid();
     }
 
-    private static void refuseOverlap(TimeEntry other) {
-        throw ApiException.conflict("overlap", "The time overlaps entry " + other.id + " ("
-                + other.startedAt + " to " + (other.endedAt == null ? "running" : other.endedAt) + ")",
-                "conflictingEntryId", other.id);
+    /** A timed entry already recorded, as a refusal names it; endedAt null while it runs. */
+    record Recorded(long id, Instant startedAt, Instant endedAt) {
+    }
+
+    private static void refuseOverlap(Recorded other) {
+        throw ApiException.conflict("overlap", "The time overlaps entry " + other.id() + " ("
+                + other.startedAt() + " to " + (other.endedAt() == null ? "running" : other.endedAt()) + ")",
+                "conflictingEntryId", other.id());
     }
 
     /** All checks of one finished entry against the employee's other time; the recorded time is read in one round trip. */
     public Uni<Void> checkFits(TenantProfile tenant, Long employeeId, EntryTimes times, long excludeId) {
         return openPeriods.checkDayOpen(tenant, employeeId, times.workDate())
                 .chain(() -> entries.neighbours(employeeId, times.startedAt(), times.endedAt(), times.workDate(), excludeId))
-                .chain(neighbours -> {
-                    if (neighbours.overlappingId() != null) {
-                        return entries.findById(neighbours.overlappingId()).invoke(TimeRules::refuseOverlap).replaceWithVoid();
-                    }
-                    long seconds = neighbours.secondsOnDay();
-                    if (seconds + times.durationSeconds() > MAX_ENTRY.getSeconds()) {
-                        throw ApiException.conflict("day-full", "The day " + times.workDate() + " would hold more than 24 h of time",
-                                "workDate", times.workDate().toString(), "recordedMinutes", seconds / 60);
-                    }
-                    return Uni.createFrom().voidItem();
-                });
+                .chain(neighbours -> recorded(neighbours.overlappingId())
+                        .invoke(overlapped -> checkFits(times, neighbours.secondsOnDay(), overlapped)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Recorded> recorded(Long id) {
+        return id == null ? Uni.createFrom().nullItem()
+                : entries.findById(id).map(other -> new Recorded(other.id, other.startedAt, other.endedAt));
+    }
+
+    /**
+     * The checks of {@link #checkFits(TenantProfile, Long, EntryTimes, long)} on what was read: the seconds the day
+     * already holds and the entry the new time overlaps (or null).
+     */
+    static void checkFits(EntryTimes times, long secondsOnDay, Recorded overlapped) {
+        if (overlapped != null) {
+            refuseOverlap(overlapped);
+        }
+        if (secondsOnDay + times.durationSeconds() > MAX_ENTRY.getSeconds()) {
+            throw ApiException.conflict("day-full", "The day " + times.workDate() + " would hold more than 24 h of time",
+                    "workDate", times.workDate().toString(), "recordedMinutes", secondsOnDay / 60);
+        }
     }
 
     /** Puts validated times on an entry. */

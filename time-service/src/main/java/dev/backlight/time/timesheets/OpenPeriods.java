@@ -19,6 +19,10 @@ public class OpenPeriods {
     @Inject
     TimesheetRepository timesheets;
 
+    /** A locked period, with what a refusal names. */
+    public record LockedPeriod(long id, LocalDate firstDay, LocalDate lastDay, String reason) {
+    }
+
     /**
      * 409 when the day is in a locked period or in a submitted or approved week of this employee; both read in one
      * round trip, the lock's details only when there is one.
@@ -26,17 +30,32 @@ public class OpenPeriods {
     public Uni<Void> checkDayOpen(TenantProfile tenant, Long employeeId, LocalDate day) {
         LocalDate weekStart = tenant.workWeek().startOf(day);
         return timesheets.dayState(employeeId, day, weekStart).chain(state -> {
-            if (state.lockId() != null) {
-                return locks.findById(state.lockId()).invoke(lock -> {
-                    throw ApiException.conflict("period-locked", "The period " + lock.firstDay + " to " + lock.lastDay
-                            + " is locked (" + lock.reason + ")", "lockId", lock.id, "workDate", day.toString());
-                }).replaceWithVoid();
+            if (state.lockId() == null) {
+                checkDayOpen(null, state.status(), weekStart, day);
+                return Uni.createFrom().voidItem();
             }
-            if (state.status() != null && state.status().freezesTime()) {
-                throw frozen(state.status(), weekStart, day);
-            }
-            return Uni.createFrom().voidItem();
+            return locks.findById(state.lockId()).invoke(lock -> checkDayOpen(
+                    new LockedPeriod(lock.id, lock.firstDay, lock.lastDay, lock.reason), state.status(), weekStart, day))
+                    .replaceWithVoid();
         });
+    }
+
+    /**
+     * The rule of {@link #checkDayOpen(TenantProfile, Long, LocalDate)} applied to what a caller's own statement read:
+     * the locked period holding the day (or null) and the status of the employee's timesheet for the week (or null).
+     */
+    public static void checkDayOpen(LockedPeriod lock, String timesheetStatus, LocalDate weekStart, LocalDate day) {
+        checkDayOpen(lock, timesheetStatus == null ? null : TimesheetStatus.valueOf(timesheetStatus), weekStart, day);
+    }
+
+    private static void checkDayOpen(LockedPeriod lock, TimesheetStatus status, LocalDate weekStart, LocalDate day) {
+        if (lock != null) {
+            throw ApiException.conflict("period-locked", "The period " + lock.firstDay() + " to " + lock.lastDay()
+                    + " is locked (" + lock.reason() + ")", "lockId", lock.id(), "workDate", day.toString());
+        }
+        if (status != null && status.freezesTime()) {
+            throw frozen(status, weekStart, day);
+        }
     }
 
     /**
