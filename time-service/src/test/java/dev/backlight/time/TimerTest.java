@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
@@ -113,6 +114,25 @@ class TimerTest {
         Thread.sleep(1100);
         fx.as(samToken).body(Map.of("functionCode", "OTHER", "startedAt", end, "endedAt", Instant.now().toString()))
                 .post("/api/time/entries").then().statusCode(409).body("type", containsString("overlap"));
+    }
+
+    @Test
+    void aTimerStartsNeitherInsideRecordedTimeNorOnALockedDay() {
+        // Recorded time may end up to the clock tolerance ahead, so "now" can lie inside it.
+        String start = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS).toString();
+        String end = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString();
+        long recorded = fx.as(samToken).body(Map.of("functionCode", "OTHER", "startedAt", start, "endedAt", end))
+                .post("/api/time/entries").then().statusCode(201).extract().jsonPath().getLong("id");
+        fx.as(samToken).body(Map.of("functionCode", "REPORTING")).post("/api/time/timers/start").then().statusCode(409)
+                .body("type", containsString("overlap")).body("conflictingEntryId", equalTo((int) recorded));
+        fx.as(samToken).delete("/api/time/entries/" + recorded).then().statusCode(204);
+
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        long lockId = fx.asAdmin().body(Map.of("firstDay", today, "lastDay", today, "reason", "Payroll"))
+                .post("/api/time/period-locks").then().statusCode(201).extract().jsonPath().getLong("id");
+        fx.as(samToken).body(Map.of("functionCode", "REPORTING")).post("/api/time/timers/start").then().statusCode(409)
+                .body("type", containsString("period-locked")).body("lockId", equalTo((int) lockId));
+        fx.as(samToken).get("/api/time/timers/current").then().statusCode(200).body("running", equalTo(false));
     }
 
     @Test

@@ -18,22 +18,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class TimeEntryRepository implements PanacheRepository<TimeEntry> {
 
-    /** Sentinel for "no entry to exclude" (ids start at 1). */
-    public static final long NONE = 0L;
-
-    public Uni<TimeEntry> findRunning(Long employeeId) {
-        return find("employeeId = ?1 and startedAt is not null and endedAt is null", employeeId).firstResult();
-    }
-
-
-
-    /** The first timed entry of the employee overlapping [start, end); a running timer extends to infinity. */
-    public Uni<TimeEntry> findOverlapping(Long employeeId, Instant start, Instant end, long excludeId) {
-        return find("employeeId = ?1 and startedAt is not null and startedAt < ?3 "
-                + "and (endedAt is null or endedAt > ?2) and id <> ?4 order by startedAt",
-                employeeId, start, end, excludeId).firstResult();
-    }
-
     /** What the employee's recorded time says about a new entry: the day's seconds so far and an entry it overlaps. */
     record Neighbours(Long secondsOnDay, Long overlappingId) {
     }

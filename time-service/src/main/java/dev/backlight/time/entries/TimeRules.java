@@ -165,14 +165,11 @@ public class TimeRules {
     }
 
 
-    /** 409 naming the entry that [start, end) would overlap; end null means a timer that keeps running. */
-    public Uni<Void> checkNoOverlap(Long employeeId, Instant start, Instant end, long excludeId) {
-        Instant until = end == null ? Instant.MAX : end;
-        return entries.findOverlapping(employeeId, start, until, excludeId).invoke(other -> {
-            if (other != null) {
-                refuseOverlap(new Recorded(other.id, other.startedAt, other.endedAt));
-            }
-        }).replaceWithVoid();
+    /** 409 naming the entry the new time overlaps, when there is one. */
+    static void checkNoOverlap(Recorded overlapped) {
+        if (overlapped != null) {
+            refuseOverlap(overlapped);
+        }
     }
 
     /** A timed entry already recorded, as a refusal names it; endedAt null while it runs. */
@@ -204,9 +201,7 @@ public class TimeRules {
      * already holds and the entry the new time overlaps (or null).
      */
     static void checkFits(EntryTimes times, long secondsOnDay, Recorded overlapped) {
-        if (overlapped != null) {
-            refuseOverlap(overlapped);
-        }
+        checkNoOverlap(overlapped);
         if (secondsOnDay + times.durationSeconds() > MAX_ENTRY.getSeconds()) {
             throw ApiException.conflict("day-full", "The day " + times.workDate() + " would hold more than 24 h of time",
                     "workDate", times.workDate().toString(), "recordedMinutes", secondsOnDay / 60);

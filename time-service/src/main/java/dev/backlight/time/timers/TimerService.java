@@ -2,22 +2,16 @@ package dev.backlight.time.timers;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.backlight.support.problem.FieldChecks;
-import dev.backlight.time.directory.CatalogService;
 import dev.backlight.time.directory.EmployeeScope;
 import dev.backlight.time.entries.EntryLedger;
 import dev.backlight.time.entries.TimeEntryView;
 import dev.backlight.time.entries.TimeRules;
-import dev.backlight.time.tenants.TenantService;
-import dev.backlight.time.timesheets.OpenPeriods;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,15 +32,6 @@ public class TimerService {
     @Inject
     EmployeeScope scope;
 
-    @Inject
-    TenantService tenantService;
-
-    @Inject
-    CatalogService catalogService;
-
-    @Inject
-    OpenPeriods openPeriods;
-
     /** The running timer of an employee (null when none) as of {@code now}. */
     public record Running(TimeEntryView entry, Instant now) {
         public boolean overLimit() {
@@ -54,24 +39,12 @@ public class TimerService {
         }
     }
 
-    @WithTransaction
     public Uni<EntryLedger.TimerStart> start(Long employeeId, String functionCode, String clientCode, String notes, String zone) {
-        return tenantService.current().chain(tenant -> scope.forTimeChange(employeeId).chain(employee -> {
-            // Read the clock only once the employee's lock is held, so timers follow the order they were granted in.
-            Instant now = rules.now();
-            String captureZone = zone == null ? employee.timeZone() : zone;
-            FieldChecks.zone("zone", captureZone);
-            LocalDate workDate = tenant.workDate(now);
-            return catalogService.functionIdForNewTime(functionCode).chain(functionId -> catalogService.clientIdForNewTime(clientCode)
-                    .call(() -> openPeriods.checkDayOpen(tenant, employee.id(), workDate))
-                    .chain(clientId -> ledger.startTimer(new EntryLedger.NewTimer(employee.id(), functionId, functionCode,
-                            clientId, clientCode, now, captureZone, workDate, notes))));
-        }));
+        return ledger.startTimer(new EntryLedger.TimerRequest(employeeId, functionCode, clientCode, notes, zone));
     }
 
-    @WithTransaction
     public Uni<TimeEntryView> stop(Long employeeId) {
-        return scope.forTimeChange(employeeId).chain(employee -> ledger.stopTimer(employee.id(), rules.now()));
+        return ledger.stopTimer(employeeId);
     }
 
     @WithSession
