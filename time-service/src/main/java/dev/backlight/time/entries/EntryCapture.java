@@ -60,13 +60,25 @@ class EntryCapture {
              WHERE t.id = $1""";
 
     /**
+     * Whether a day is open to the employee's time: the locked period it falls in and the status of the week's
+     * timesheet ($1 tenant, $2 employee, $3 day, $4 the week's first day).
+     */
+    private static final String DAY_STATE = """
+            l.id AS lock_id, l.first_day, l.last_day, l.reason,
+                   (SELECT s.status FROM timekeeping.timesheet s
+                     WHERE s.tenant_id = $1 AND s.employee_id = $2 AND s.week_start = $4) AS timesheet_status""";
+
+    private static final String LOCKED_PERIOD = """
+            LEFT JOIN LATERAL (
+                    SELECT id, first_day, last_day, reason FROM timekeeping.period_lock
+                     WHERE tenant_id = $1 AND first_day <= $3 AND last_day >= $3 ORDER BY id LIMIT 1) l ON true""";
+
+    /**
      * Read after the employee's lock is held, so in READ COMMITTED its snapshot holds every change committed to that
      * employee's time before. A manual entry ($5 null) overlaps nothing.
      */
-    private static final String DAY = """
-            SELECT l.id AS lock_id, l.first_day, l.last_day, l.reason,
-                   (SELECT s.status FROM timekeeping.timesheet s
-                     WHERE s.tenant_id = $1 AND s.employee_id = $2 AND s.week_start = $4) AS timesheet_status,
+    private static final String DAY = "SELECT " + DAY_STATE + """
+            ,
                    (SELECT coalesce(sum(d.duration_seconds), 0) FROM timekeeping.time_entry d
                      WHERE d.tenant_id = $1 AND d.employee_id = $2 AND d.work_date = $3 AND d.duration_seconds IS NOT NULL)
                        AS seconds_on_day,
@@ -74,9 +86,8 @@ class EntryCapture {
                    x.id AS stored_id, x.employee_id, x.function_id, x.client_account_id, x.started_at, x.ended_at, x.zone,
                    x.work_date, x.duration_seconds, x.source, x.notes, x.review_reason, x.version
               FROM (SELECT 1) day
-              LEFT JOIN LATERAL (
-                    SELECT id, first_day, last_day, reason FROM timekeeping.period_lock
-                     WHERE tenant_id = $1 AND first_day <= $3 AND last_day >= $3 ORDER BY id LIMIT 1) l ON true
+            """ + LOCKED_PERIOD + """
+
               LEFT JOIN LATERAL (
                     SELECT id, started_at, ended_at FROM timekeeping.time_entry
                      WHERE $5::timestamptz IS NOT NULL AND tenant_id = $1 AND employee_id = $2 AND started_at IS NOT NULL
@@ -105,15 +116,12 @@ class EntryCapture {
      * The day a timer starts on, read after the employee's lock is held: its locked period, the week's timesheet, the
      * running timer (stopped at the new one's start) and another entry that [start, ∞) would overlap.
      */
-    private static final String TIMER_DAY = """
-            SELECT l.id AS lock_id, l.first_day, l.last_day, l.reason,
-                   (SELECT s.status FROM timekeeping.timesheet s
-                     WHERE s.tenant_id = $1 AND s.employee_id = $2 AND s.week_start = $4) AS timesheet_status,
+    private static final String TIMER_DAY = "SELECT " + DAY_STATE + """
+            ,
                    r.*, o.id AS overlapped_id, o.started_at AS overlapped_start, o.ended_at AS overlapped_end
               FROM (SELECT 1) day
-              LEFT JOIN LATERAL (
-                    SELECT id, first_day, last_day, reason FROM timekeeping.period_lock
-                     WHERE tenant_id = $1 AND first_day <= $3 AND last_day >= $3 ORDER BY id LIMIT 1) l ON true
+            """ + LOCKED_PERIOD + """
+
               LEFT JOIN LATERAL (""" + RUNNING + """
             ) r ON true
               LEFT JOIN LATERAL (
@@ -122,6 +130,7 @@ class EntryCapture {
                        AND (ended_at IS NULL OR ended_at > $5) AND id <> coalesce(r.running_id, 0)
                      ORDER BY started_at LIMIT 1) o ON true""";
 
+    /** Ends a running timer, unless it changed since it was read. */
     private static final String CLOSE = """
             UPDATE timekeeping.time_entry
                SET ended_at = $4, duration_seconds = $5, updated_at = $6, review_reason = coalesce($7, review_reason),
@@ -129,6 +138,7 @@ class EntryCapture {
              WHERE tenant_id = $1 AND id = $2 AND version = $3
             RETURNING version""";
 
+    /** Deletes a timer that ran less than a second, unless it changed since it was read. */
     private static final String DISCARD = """
             DELETE FROM timekeeping.time_entry WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING id""";
 
