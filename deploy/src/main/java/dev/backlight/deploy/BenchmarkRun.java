@@ -6,9 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +79,40 @@ final class BenchmarkRun implements AutoCloseable {
 
     Connection database() throws SQLException {
         return DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+    }
+
+    /**
+     * Three timed entries per employee and weekday of [from, to), in New York time: two functions in the morning, one
+     * in the afternoon, a third of them for a client.
+     */
+    long seedEntries(String tenant, LocalDate from, LocalDate to) throws Exception {
+        String sql = """
+                INSERT INTO timekeeping.time_entry (tenant_id, employee_id, function_id, client_account_id, started_at, ended_at, zone,
+                                             work_date, duration_seconds, source, created_at, updated_at)
+                SELECT e.tenant_id, e.id, f.id, c.id, (d + s.starts) AT TIME ZONE 'America/New_York',
+                       (d + s.ends) AT TIME ZONE 'America/New_York', 'America/New_York', d::date,
+                       extract(epoch FROM s.ends - s.starts)::int, 'IMPORT', now(), now()
+                FROM timekeeping.employee e
+                CROSS JOIN generate_series(?::date, ?::date - 1, interval '1 day') d
+                CROSS JOIN (VALUES (0, time '09:00', time '11:00'), (1, time '11:00', time '13:00'), (2, time '14:00', time '17:00')) s(slot, starts, ends)
+                JOIN timekeeping.work_function f ON f.tenant_id = e.tenant_id
+                     AND f.code = (ARRAY['SCHEDULING','TIMESHEET_REVIEW','PAYROLL','QA_EVALUATION','REPORTING','ONBOARDING',
+                                         'LEAVE_MANAGEMENT','INVOICING','COMPLIANCE','OTHER'])[1 + (e.id + s.slot * 3 + extract(doy FROM d)::int) % 10]
+                LEFT JOIN timekeeping.client_account c ON c.tenant_id = e.tenant_id AND s.slot = 2
+                     AND c.code = (ARRAY['CLIENT-A','CLIENT-B','CLIENT-C'])[1 + e.id % 3]
+                WHERE e.tenant_id = ? AND extract(isodow FROM d) < 6
+                """;
+        try (Connection db = database();
+                PreparedStatement insert = db.prepareStatement(sql)) {
+            insert.setString(1, from.toString());
+            insert.setString(2, to.toString());
+            insert.setString(3, tenant);
+            long rows = insert.executeUpdate();
+            try (PreparedStatement analyze = db.prepareStatement("ANALYZE timekeeping.time_entry")) {
+                analyze.execute();
+            }
+            return rows;
+        }
     }
 
     int status(ServiceProcess service, String path, String token) throws Exception {

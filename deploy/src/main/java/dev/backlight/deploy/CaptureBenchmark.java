@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +29,8 @@ import dev.backlight.testing.ServiceProcess;
  * Prints how many time captures the suite takes at shift start: 64 callers at once, through the gateway, each
  * recording entries (POST /api/time/entries) or switching timers (POST /api/time/timers/start) for employees of
  * their own, beside an authenticated trivial GET (/api/time/tenant) through the same gateway in the same run, with the
- * processor time each process (time-service, gateway, PostgreSQL, the load generator) spent per request.
+ * processor time each process (time-service, gateway, PostgreSQL, the load generator) spent per request. The tenant
+ * has 512 employees with a year of history each.
  * time-service and the gateway run with the manifests' memory; the gateway's rate limit is lifted.
  */
 public final class CaptureBenchmark {
@@ -36,6 +39,8 @@ public final class CaptureBenchmark {
     private static final int CALLERS = 64;
     private static final int EMPLOYEES_PER_CALLER = 8;
     private static final Duration WARM_UP = Duration.ofSeconds(20);
+    /** How many days before the measured entries the warm-up's entries go. */
+    private static final int WARM_UP_DAYS = 15;
 
     private final BenchmarkRun bench;
     private ServiceProcess gateway;
@@ -91,14 +96,19 @@ public final class CaptureBenchmark {
         }
         manager = bench.issuer.token(TENANT, "bench-manager", Duration.ofHours(2), "manager");
 
+        // A year of history ending before the captured days, as a back office has once it runs on Backlight: every
+        // check a capture makes must cost the same on day 300 as on day 1.
         Instant firstStart = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(30));
+        LocalDate historyEnd = LocalDate.ofInstant(firstStart, ZoneOffset.UTC).minusDays(WARM_UP_DAYS + 1);
+        long history = bench.seedEntries(TENANT, historyEnd.minusYears(1), historyEnd);
+        System.out.printf("Tenant of %d employees with a year of history: %,d time entries%n", employees.size(), history);
         Caller trivialGet = (caller, sent) -> get("/api/time/tenant");
         Caller timerStart = (caller, sent) -> post("/api/time/timers/start", Map.of(
                 "employeeId", employees.get(caller * EMPLOYEES_PER_CALLER + sent % EMPLOYEES_PER_CALLER), "functionCode", "OTHER"));
         // Warm-up: every path runs under load long enough for the JIT to compile it, as it has long been in production
         // (with 5 s each, the compiler threads still took a third of a core during the measured loads).
         load(WARM_UP, trivialGet);
-        load(WARM_UP, (caller, sent) -> entry(caller, sent, firstStart.minus(Duration.ofDays(15))));
+        load(WARM_UP, (caller, sent) -> entry(caller, sent, firstStart.minus(Duration.ofDays(WARM_UP_DAYS))));
         load(WARM_UP, timerStart);
         Load trivial = load(each, trivialGet);
         Load entries = load(each, (caller, sent) -> entry(caller, sent, firstStart));

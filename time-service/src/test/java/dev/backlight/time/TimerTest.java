@@ -153,6 +153,23 @@ class TimerTest {
                 .get("/api/time/entries").then().statusCode(200).body("total", equalTo(1));
     }
 
+    @Test
+    void aTimerLeftRunningPastTheLimitStillBlocksTimeOverlappingIt() {
+        long timer = fx.as(samToken).body(Map.of("functionCode", "COMPLIANCE")).post("/api/time/timers/start")
+                .then().statusCode(200).extract().jsonPath().getLong("started.id");
+        try {
+            // Unswept after 30 h: the overlap search reads recent days only, and must still find the old timer.
+            TestClock.advance(Duration.ofHours(30));
+            Instant now = Instant.now().plus(Duration.ofHours(30)).truncatedTo(ChronoUnit.SECONDS);
+            fx.as(samToken).body(Map.of("functionCode", "OTHER", "startedAt", now.minusSeconds(600).toString(),
+                            "endedAt", now.minusSeconds(300).toString()))
+                    .post("/api/time/entries").then().statusCode(409).body("type", containsString("overlap"))
+                    .body("conflictingEntryId", equalTo((int) timer));
+        } finally {
+            TestClock.reset();
+        }
+    }
+
     @Inject
     TimerSweep sweep;
 

@@ -75,7 +75,8 @@ class EntryCapture {
 
     /**
      * Read after the employee's lock is held, so in READ COMMITTED its snapshot holds every change committed to that
-     * employee's time before. A manual entry ($5 null) overlaps nothing.
+     * employee's time before. A manual entry ($5 null) overlaps nothing; finished entries are searched on the days
+     * $8 to $9 only ({@link TimeRules#firstDayOverlapping}), the running timer apart.
      */
     private static final String DAY = "SELECT " + DAY_STATE + """
             ,
@@ -90,9 +91,13 @@ class EntryCapture {
 
               LEFT JOIN LATERAL (
                     SELECT id, started_at, ended_at FROM timekeeping.time_entry
-                     WHERE $5::timestamptz IS NOT NULL AND tenant_id = $1 AND employee_id = $2 AND started_at IS NOT NULL
-                       AND started_at < $6::timestamptz AND (ended_at IS NULL OR ended_at > $5::timestamptz)
-                     ORDER BY started_at LIMIT 1) o ON true
+                     WHERE tenant_id = $1 AND employee_id = $2 AND work_date BETWEEN $8 AND $9
+                       AND started_at < $6::timestamptz AND ended_at > $5::timestamptz
+                    UNION ALL
+                    SELECT id, started_at, ended_at FROM timekeeping.time_entry
+                     WHERE tenant_id = $1 AND employee_id = $2 AND started_at IS NOT NULL AND ended_at IS NULL
+                       AND started_at < $6::timestamptz
+                     ORDER BY started_at LIMIT 1) o ON $5::timestamptz IS NOT NULL
               LEFT JOIN timekeeping.time_entry x ON x.tenant_id = $1 AND x.external_ref = $7::text""";
 
     private static final String INSERT = """
@@ -114,7 +119,8 @@ class EntryCapture {
 
     /**
      * The day a timer starts on, read after the employee's lock is held: its locked period, the week's timesheet, the
-     * running timer (stopped at the new one's start) and another entry that [start, ∞) would overlap.
+     * running timer (stopped at the new one's start) and a finished entry that [start, ∞) would overlap, searched from
+     * the day $6 on ({@link TimeRules#firstDayOverlapping}).
      */
     private static final String TIMER_DAY = "SELECT " + DAY_STATE + """
             ,
@@ -126,8 +132,7 @@ class EntryCapture {
             ) r ON true
               LEFT JOIN LATERAL (
                     SELECT id, started_at, ended_at FROM timekeeping.time_entry
-                     WHERE tenant_id = $1 AND employee_id = $2 AND started_at IS NOT NULL
-                       AND (ended_at IS NULL OR ended_at > $5) AND id <> coalesce(r.running_id, 0)
+                     WHERE tenant_id = $1 AND employee_id = $2 AND work_date >= $6 AND ended_at > $5
                      ORDER BY started_at LIMIT 1) o ON true""";
 
     /** Ends a running timer, unless it changed since it was read. */
@@ -186,7 +191,8 @@ class EntryCapture {
                             request.functionCode(), parties.clientId(request.clientCode()), request.clientCode(),
                             new TimeRules.EntryTimes(now, null, zone, day, 0), EntrySource.TIMER, request.notes(), null);
                     return connection.preparedQuery(TIMER_DAY)
-                            .execute(Tuple.of(timer.tenantId(), timer.employeeId(), day, weekStart, utc(now)))
+                            .execute(Tuple.of(timer.tenantId(), timer.employeeId(), day, weekStart, utc(now),
+                                TimeRules.firstDayOverlapping(now)))
                             .chain(rows -> {
                                 Row row = rows.iterator().next();
                                 OpenPeriods.checkDayOpen(lockedPeriod(row), row.getString("timesheet_status"), weekStart, day);
@@ -308,7 +314,9 @@ class EntryCapture {
         LocalDate weekStart = tenant.workWeek().startOf(times.workDate());
         return connection.preparedQuery(DAY)
                 .execute(Tuple.from(new Object[] {entry.tenantId(), entry.employeeId(), times.workDate(), weekStart,
-                        utc(times.startedAt()), utc(times.endedAt()), entry.externalRef()}))
+                        utc(times.startedAt()), utc(times.endedAt()), entry.externalRef(),
+                        times.startedAt() == null ? null : TimeRules.firstDayOverlapping(times.startedAt()),
+                        times.endedAt() == null ? null : TimeRules.lastDayOverlapping(times.endedAt())}))
                 .chain(rows -> {
                     Row row = rows.iterator().next();
                     if (row.getLong("stored_id") != null) {

@@ -25,7 +25,8 @@ class TimeEntryRepository implements PanacheRepository<TimeEntry> {
     /**
      * Both checks of a finished entry in one round trip, read beside the employee's (locked) row: the seconds the day
      * already holds (finished entries only) and the id of a timed entry overlapping [start, end), null when none (a
-     * running timer extends to infinity). A manual entry gives no interval (start null) and overlaps nothing.
+     * running timer extends to infinity; finished entries are searched on the days {@link TimeRules#firstDayOverlapping}
+     * allows). A manual entry gives no interval (start null) and overlaps nothing.
      */
     public Uni<Neighbours> neighbours(Long employeeId, Instant start, Instant end, LocalDate day, long excludeId) {
         boolean timed = start != null;
@@ -33,11 +34,14 @@ class TimeEntryRepository implements PanacheRepository<TimeEntry> {
                         + "(select coalesce(sum(d.durationSeconds), 0) from TimeEntry d where d.employeeId = m.id "
                         + "and d.workDate = :day and d.durationSeconds is not null and d.id <> :exclude), "
                         + "(select min(o.id) from TimeEntry o where :timed = true and o.employeeId = m.id and o.startedAt is not null "
-                        + "and o.startedAt < :end and (o.endedAt is null or o.endedAt > :start) and o.id <> :exclude) "
+                        + "and o.startedAt < :end and o.id <> :exclude "
+                        + "and (o.endedAt is null or (o.endedAt > :start and o.workDate between :first and :last))) "
                         + "from Employee m where m.id = :employee", Neighbours.class)
                 .setParameter("employee", employeeId).setParameter("day", day).setParameter("exclude", excludeId)
                 .setParameter("timed", timed).setParameter("start", timed ? start : Instant.EPOCH)
                 .setParameter("end", timed ? end : Instant.EPOCH)
+                .setParameter("first", TimeRules.firstDayOverlapping(timed ? start : Instant.EPOCH))
+                .setParameter("last", TimeRules.lastDayOverlapping(timed ? end : Instant.EPOCH))
                 .getSingleResult());
     }
 

@@ -165,6 +165,21 @@ public class TimeRules {
     }
 
 
+    /**
+     * The first work date a finished entry overlapping time from {@code start} on can have: it lasted at most 24 h, so
+     * it started after start - 24 h, and its work date is its start's date in some zone, within a day of the UTC date.
+     * The overlap search reads recent days, not the employee's whole history (a running timer is looked for apart:
+     * it can be older until the sweep closes it).
+     */
+    static LocalDate firstDayOverlapping(Instant start) {
+        return LocalDate.ofInstant(start.minus(MAX_ENTRY), ZoneOffset.UTC).minusDays(1);
+    }
+
+    /** The last work date a timed entry overlapping time until {@code end} can have: it started before the end. */
+    static LocalDate lastDayOverlapping(Instant end) {
+        return LocalDate.ofInstant(end, ZoneOffset.UTC).plusDays(1);
+    }
+
     /** 409 naming the entry the new time overlaps, when there is one. */
     static void checkNoOverlap(Recorded overlapped) {
         if (overlapped != null) {
