@@ -49,7 +49,7 @@ public class EmployeeScope {
      * employee's time are checked one after another. {@code requested} may be null to mean "myself".
      */
     public Uni<EmployeeRef> forTimeChange(Long requested) {
-        return lockedTarget(requested, UNKNOWN_IN_BODY).map(EmployeeRef::of);
+        return lockedTarget(requested, UNKNOWN_IN_BODY);
     }
 
     /** The employee whose time is read; staff may name only themselves. */
@@ -59,25 +59,23 @@ public class EmployeeScope {
 
     /** As {@link #forTimeChange}, for an employee named by the request's path: an unknown one is a 404. */
     public Uni<EmployeeRef> forTimeChangeAt(long pathId) {
-        return lockedTarget(pathId, UNKNOWN_IN_PATH).map(EmployeeRef::of);
+        return lockedTarget(pathId, UNKNOWN_IN_PATH);
     }
 
     /**
      * The employee a time change is for, loaded and locked in one statement where the caller changes their own time:
      * captures come in bursts at shift start, so each round trip saved counts.
      */
-    private Uni<Employee> lockedTarget(Long requested, Function<Long, ApiException> unknown) {
+    private Uni<EmployeeRef> lockedTarget(Long requested, Function<Long, ApiException> unknown) {
         if (namesAnyone(requested)) {
-            return employees.findBySubject(caller.subject()).chain(me -> {
-                if (me != null) {
-                    checkActive(me.active);
-                }
-                return employees.lockForTimeChange(requested);
-            }).onItem().ifNull().failWith(() -> unknown.apply(requested));
+            return employees.findBySubject(caller.subject()).chain(me -> employees.lockForTimeChange(requested)
+                    .map(locked -> target(requested, me == null ? null : me.id, me != null && me.active,
+                            locked == null ? null : locked.id, locked == null ? null : locked.timeZone, unknown)
+                            .orElseThrow()));
         }
         return employees.lockForTimeChangeBySubject(caller.subject())
                 .chain(me -> me != null ? Uni.createFrom().item(me) : loginLinks.linkCaller())
-                .invoke(me -> checkOwnTimeChange(requested, me.id, me.active));
+                .map(me -> target(requested, me.id, me.active, me.id, me.timeZone, unknown).orElseThrow());
     }
 
     /** Whether the employee named is the one whose time changes: only those who manage time may name anyone. */
@@ -100,17 +98,25 @@ public class EmployeeScope {
      */
     public Optional<EmployeeRef> timeChangeTarget(Long requested, Long callerId, boolean callerActive, Long lockedId,
             String lockedZone) {
+        return target(requested, callerId, callerActive, lockedId, lockedZone, UNKNOWN_IN_BODY);
+    }
+
+    private Optional<EmployeeRef> target(Long requested, Long callerId, boolean callerActive, Long lockedId,
+            String lockedZone, Function<Long, ApiException> unknown) {
         if (namesAnyone(requested)) {
             if (callerId != null) {
                 checkActive(callerActive);
             }
             if (lockedId == null) {
-                throw UNKNOWN_IN_BODY.apply(requested);
+                throw unknown.apply(requested);
             }
         } else if (callerId == null) {
             return Optional.empty();
         } else {
-            checkOwnTimeChange(requested, callerId, callerActive);
+            checkActive(callerActive);
+            if (requested != null && !callerId.equals(requested)) {
+                throw ApiException.forbidden("Staff can only see and log their own time");
+            }
         }
         return Optional.of(new EmployeeRef(lockedId, lockedZone));
     }
@@ -120,13 +126,10 @@ public class EmployeeScope {
         return loginLinks.linkCaller().replaceWithVoid();
     }
 
-    private static void checkOwnTimeChange(Long requested, Long callerId, boolean callerActive) {
-        checkActive(callerActive);
-        if (requested != null && !callerId.equals(requested)) {
-            throw ApiException.forbidden("Staff can only see and log their own time");
-        }
-    }
-
+    /**
+     * Someone whose employee record was deactivated (they left) keeps a valid login until it expires or is removed,
+     * but captures and changes no more time, their own or anyone else's.
+     */
     private static void checkActive(boolean active) {
         if (!active) {
             throw ApiException.forbidden("Your employee record is deactivated; time can no longer be captured or "
