@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,7 +20,10 @@ import dev.backlight.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Concurrent requests for one employee are checked one after another: nothing is lost, nothing duplicated. */
+/**
+ * Concurrent requests for one employee are checked one after another, and captures of many employees written together
+ * are answered each on its own: nothing is lost, nothing duplicated.
+ */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(TestTokens.class)
@@ -54,6 +58,28 @@ class ConcurrencyTest {
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(PARALLEL - 1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         countEntries(1);
+    }
+
+    @Test
+    void parallelCapturesOfManyEmployeesAreEachAnsweredOnTheirOwn() throws Exception {
+        List<Long> staff = new ArrayList<>();
+        for (int i = 0; i < PARALLEL; i++) {
+            staff.add(fx.employee("p" + i));
+        }
+        // Captures arriving together are written together: a refusal, or an externalRef new to two employees at once
+        // (which only the database can see), must leave every other capture as it would be alone.
+        List<Integer> statuses = inParallel(i -> {
+            Map<String, Object> body = new HashMap<>(Fixture.timed(staff.get(i), i == 2 ? "NO_SUCH_FUNCTION" : "PAYROLL",
+                    "2026-03-04T09:00:00Z", "2026-03-04T10:00:00Z"));
+            if (i < 2) {
+                body.put("externalRef", "new-to-both");
+            }
+            return fx.asManager().body(body).post("/api/time/entries").then().extract().statusCode();
+        });
+        assertEquals(List.of(201, 409), statuses.subList(0, 2).stream().sorted().toList(), statuses.toString());
+        assertEquals(400, statuses.get(2), statuses.toString());
+        assertEquals(PARALLEL - 3, statuses.subList(3, PARALLEL).stream().filter(s -> s == 201).count(), statuses.toString());
+        countEntries(PARALLEL - 2);
     }
 
     @Test

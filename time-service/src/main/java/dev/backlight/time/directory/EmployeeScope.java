@@ -69,13 +69,13 @@ public class EmployeeScope {
     private Uni<EmployeeRef> lockedTarget(Long requested, Function<Long, ApiException> unknown) {
         if (namesAnyone(requested)) {
             return employees.findBySubject(caller.subject()).chain(me -> employees.lockForTimeChange(requested)
-                    .map(locked -> target(requested, me == null ? null : me.id, me != null && me.active,
+                    .map(locked -> checkedTarget(requested, true, me == null ? null : me.id, me != null && me.active,
                             locked == null ? null : locked.id, locked == null ? null : locked.timeZone, unknown)
                             .orElseThrow()));
         }
         return employees.lockForTimeChangeBySubject(caller.subject())
                 .chain(me -> me != null ? Uni.createFrom().item(me) : loginLinks.linkCaller())
-                .map(me -> target(requested, me.id, me.active, me.id, me.timeZone, unknown).orElseThrow());
+                .map(me -> checkedTarget(requested, false, me.id, me.active, me.id, me.timeZone, unknown).orElseThrow());
     }
 
     /** Whether the employee named is the one whose time changes: only those who manage time may name anyone. */
@@ -85,25 +85,26 @@ public class EmployeeScope {
 
     /**
      * The employee a capture statement of the caller's own locks: the one named, for those who manage time; null
-     * for the caller's own record, found by the login's subject.
+     * for the caller's own record, found by the login's subject. Read while the request is in scope.
      */
     public Long employeeToLock(Long requested) {
         return namesAnyone(requested) ? requested : null;
     }
 
     /**
-     * The rule of {@link #forTimeChange} applied to what a caller's own statement read and locked: the caller's own
-     * record (id null when the login has none yet) and the employee locked by {@link #employeeToLock} (id null when
-     * there is none). Empty when the caller's login must be linked first ({@link #linkCaller}).
+     * The rule of {@link #forTimeChange} applied to what a statement of the caller's own read and locked, away from the
+     * request: whether the caller names the employee ({@link #employeeToLock} gave an id), the caller's own record (id
+     * null when the login has none yet) and the employee locked (id null when there is none). Empty when the caller's
+     * login must be linked first ({@link #linkCaller}).
      */
-    public Optional<EmployeeRef> timeChangeTarget(Long requested, Long callerId, boolean callerActive, Long lockedId,
-            String lockedZone) {
-        return target(requested, callerId, callerActive, lockedId, lockedZone, UNKNOWN_IN_BODY);
+    public static Optional<EmployeeRef> timeChangeTarget(Long requested, boolean named, Long callerId,
+            boolean callerActive, Long lockedId, String lockedZone) {
+        return checkedTarget(requested, named, callerId, callerActive, lockedId, lockedZone, UNKNOWN_IN_BODY);
     }
 
-    private Optional<EmployeeRef> target(Long requested, Long callerId, boolean callerActive, Long lockedId,
-            String lockedZone, Function<Long, ApiException> unknown) {
-        if (namesAnyone(requested)) {
+    private static Optional<EmployeeRef> checkedTarget(Long requested, boolean named, Long callerId, boolean callerActive,
+            Long lockedId, String lockedZone, Function<Long, ApiException> unknown) {
+        if (named) {
             if (callerId != null) {
                 checkActive(callerActive);
             }

@@ -6,8 +6,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +29,7 @@ import dev.backlight.time.timesheets.OpenPeriods;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -38,73 +46,91 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class EntryCapture {
 
     /**
-     * The employee row lock is the first thing the statement takes; what it reads besides (tenant, function, client)
-     * does not depend on that employee's time, so reading it in the same snapshot loses nothing.
+     * Who and what, for several captures at once ($1 their numbers, then per capture: tenant, the caller's subject, the
+     * employee named or null for the caller's own record, function and client codes). The employees are locked first,
+     * in id order so that two writers never wait on each other in a circle; what is read besides (tenant, function,
+     * client) does not depend on the employees' time, so reading it in the same snapshot loses nothing.
      */
     private static final String PARTIES = """
-            WITH me AS (
-                SELECT id, active FROM timekeeping.employee WHERE tenant_id = $1 AND subject = $2
+            WITH asked AS (
+                SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[])
+                    AS a(n, tenant_id, subject, named, function_code, client_code)
+            ), me AS (
+                SELECT a.n, e.id, e.active FROM asked a
+                  JOIN timekeeping.employee e ON e.tenant_id = a.tenant_id AND e.subject = a.subject
             ), employee AS (
-                SELECT id, time_zone FROM timekeeping.employee
-                 WHERE tenant_id = $1 AND id = coalesce($3::bigint, (SELECT id FROM me))
+                SELECT e.id, e.tenant_id, e.time_zone FROM timekeeping.employee e
+                 WHERE (e.tenant_id, e.id) IN (SELECT a.tenant_id, coalesce(a.named, me.id) FROM asked a
+                                                 LEFT JOIN me ON me.n = a.n)
+                 ORDER BY e.id
                    FOR UPDATE
             )
-            SELECT t.name, t.time_zone, t.currency, t.week_start, t.version,
-                   (SELECT id FROM me) AS my_id, (SELECT active FROM me) AS my_record_active,
-                   (SELECT id FROM employee) AS employee_id, (SELECT time_zone FROM employee) AS employee_zone,
+            SELECT a.n, t.name, t.time_zone, t.currency, t.week_start, t.version,
+                   me.id AS my_id, me.active AS my_record_active, e.id AS employee_id, e.time_zone AS employee_zone,
                    f.id AS function_id, f.retired_at IS NOT NULL AS function_retired,
                    c.id AS client_id, coalesce(c.active, false) AS client_active
-              FROM timekeeping.tenant t
-              LEFT JOIN timekeeping.work_function f ON f.tenant_id = t.id AND f.code = $4
-              LEFT JOIN timekeeping.client_account c ON c.tenant_id = t.id AND c.code = $5::text
-             WHERE t.id = $1""";
+              FROM asked a
+              JOIN timekeeping.tenant t ON t.id = a.tenant_id
+              LEFT JOIN me ON me.n = a.n
+              LEFT JOIN employee e ON e.tenant_id = a.tenant_id AND e.id = coalesce(a.named, me.id)
+              LEFT JOIN timekeeping.work_function f ON f.tenant_id = a.tenant_id AND f.code = a.function_code
+              LEFT JOIN timekeeping.client_account c ON c.tenant_id = a.tenant_id AND c.code = a.client_code""";
 
     /**
      * Whether a day is open to the employee's time: the locked period it falls in and the status of the week's
-     * timesheet ($1 tenant, $2 employee, $3 day, $4 the week's first day).
+     * timesheet (for a row {@code a} with tenant_id, employee_id, day and week_start).
      */
     private static final String DAY_STATE = """
             l.id AS lock_id, l.first_day, l.last_day, l.reason,
                    (SELECT s.status FROM timekeeping.timesheet s
-                     WHERE s.tenant_id = $1 AND s.employee_id = $2 AND s.week_start = $4) AS timesheet_status""";
+                     WHERE s.tenant_id = a.tenant_id AND s.employee_id = a.employee_id AND s.week_start = a.week_start)
+                       AS timesheet_status""";
 
     private static final String LOCKED_PERIOD = """
             LEFT JOIN LATERAL (
                     SELECT id, first_day, last_day, reason FROM timekeeping.period_lock
-                     WHERE tenant_id = $1 AND first_day <= $3 AND last_day >= $3 ORDER BY id LIMIT 1) l ON true""";
+                     WHERE tenant_id = a.tenant_id AND first_day <= a.day AND last_day >= a.day ORDER BY id LIMIT 1) l ON true""";
 
     /**
-     * Read after the employee's lock is held, so in READ COMMITTED its snapshot holds every change committed to that
-     * employee's time before. A manual entry ($5 null) overlaps nothing; finished entries are searched on the days
-     * $8 to $9 only ({@link TimeRules#firstDayOverlapping}), the running timer apart.
+     * The day of each new entry, read after the employees' locks are held, so in READ COMMITTED its snapshot holds
+     * every change committed to their time before. A manual entry (no start) overlaps nothing; finished entries are
+     * searched on the days {@link TimeRules#firstDayOverlapping} allows only, the running timer apart.
      */
-    private static final String DAY = "SELECT " + DAY_STATE + """
+    private static final String DAY = "SELECT a.n, " + DAY_STATE + """
             ,
                    (SELECT coalesce(sum(d.duration_seconds), 0) FROM timekeeping.time_entry d
-                     WHERE d.tenant_id = $1 AND d.employee_id = $2 AND d.work_date = $3 AND d.duration_seconds IS NOT NULL)
-                       AS seconds_on_day,
+                     WHERE d.tenant_id = a.tenant_id AND d.employee_id = a.employee_id AND d.work_date = a.day
+                       AND d.duration_seconds IS NOT NULL) AS seconds_on_day,
                    o.id AS overlapped_id, o.started_at AS overlapped_start, o.ended_at AS overlapped_end,
                    x.id AS stored_id, x.employee_id, x.function_id, x.client_account_id, x.started_at, x.ended_at, x.zone,
                    x.work_date, x.duration_seconds, x.source, x.notes, x.review_reason, x.version
-              FROM (SELECT 1) day
+              FROM unnest($1::int[], $2::text[], $3::bigint[], $4::date[], $5::date[], $6::timestamptz[],
+                          $7::timestamptz[], $8::text[], $9::date[], $10::date[])
+                   AS a(n, tenant_id, employee_id, day, week_start, starts, ends, external_ref, first_day, last_day)
             """ + LOCKED_PERIOD + """
 
               LEFT JOIN LATERAL (
                     SELECT id, started_at, ended_at FROM timekeeping.time_entry
-                     WHERE tenant_id = $1 AND employee_id = $2 AND work_date BETWEEN $8 AND $9
-                       AND started_at < $6::timestamptz AND ended_at > $5::timestamptz
+                     WHERE tenant_id = a.tenant_id AND employee_id = a.employee_id
+                       AND work_date BETWEEN a.first_day AND a.last_day AND started_at < a.ends AND ended_at > a.starts
                     UNION ALL
                     SELECT id, started_at, ended_at FROM timekeeping.time_entry
-                     WHERE tenant_id = $1 AND employee_id = $2 AND started_at IS NOT NULL AND ended_at IS NULL
-                       AND started_at < $6::timestamptz
-                     ORDER BY started_at LIMIT 1) o ON $5::timestamptz IS NOT NULL
-              LEFT JOIN timekeeping.time_entry x ON x.tenant_id = $1 AND x.external_ref = $7::text""";
+                     WHERE tenant_id = a.tenant_id AND employee_id = a.employee_id AND started_at IS NOT NULL
+                       AND ended_at IS NULL AND started_at < a.ends
+                     ORDER BY started_at LIMIT 1) o ON a.starts IS NOT NULL
+              LEFT JOIN timekeeping.time_entry x ON x.tenant_id = a.tenant_id AND x.external_ref = a.external_ref""";
 
+    /** Several new entries in one statement; the answer pairs each id with its employee (one entry each). */
     private static final String INSERT = """
             INSERT INTO timekeeping.time_entry (tenant_id, employee_id, function_id, client_account_id, started_at,
                    ended_at, zone, work_date, duration_seconds, source, notes, external_ref, created_at, updated_at, version)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, 0)
-            RETURNING id""";
+            SELECT tenant_id, employee_id, function_id, client_account_id, started_at, ended_at, zone, work_date,
+                   duration_seconds, source, notes, external_ref, $13, $13, 0
+              FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::timestamptz[],
+                          $7::text[], $8::date[], $9::int[], $10::text[], $11::text[], $12::text[])
+                   AS v(tenant_id, employee_id, function_id, client_account_id, started_at, ended_at, zone, work_date,
+                        duration_seconds, source, notes, external_ref)
+            RETURNING id, employee_id""";
 
     /** The employee's running timer with what its view shows. */
     private static final String RUNNING = """
@@ -125,7 +151,7 @@ class EntryCapture {
     private static final String TIMER_DAY = "SELECT " + DAY_STATE + """
             ,
                    r.*, o.id AS overlapped_id, o.started_at AS overlapped_start, o.ended_at AS overlapped_end
-              FROM (SELECT 1) day
+              FROM (SELECT $1::text, $2::bigint, $3::date, $4::date) AS a(tenant_id, employee_id, day, week_start)
             """ + LOCKED_PERIOD + """
 
               LEFT JOIN LATERAL (""" + RUNNING + """
@@ -159,19 +185,115 @@ class EntryCapture {
         this.rules = rules;
     }
 
+    /** Who asks for time to change and on what, read while the request is in scope. */
+    record Ask(String tenantId, String subject, Long requested, Long employeeToLock, String functionCode,
+            String clientCode) {
+    }
+
+    /** A new entry as asked. */
+    record Capture(Ask ask, TimeEntryService.EntryInput input, EntrySource source) {
+    }
+
+    /** The caller's ask for an employee's time (null: the caller's own) on a function and client. */
+    Ask ask(Long requested, String functionCode, String clientCode) {
+        return new Ask(caller.tenantId(), caller.subject(), requested, scope.employeeToLock(requested), functionCode,
+                clientCode);
+    }
+
+    /** The caller's capture of an entry. */
+    Capture capture(TimeEntryService.EntryInput input, EntrySource source) {
+        return new Capture(ask(input.employeeId(), input.functionCode(), input.clientCode()), input, source);
+    }
+
     /**
-     * Records the entry, or answers the one already stored under its externalRef when the input is the very request
-     * that stored it.
+     * What became of a capture in a transaction: the entry saved, a refusal, or {@link #DEFERRED} when an earlier
+     * capture of the same transaction is for the same employee (it sees that one's time only once it is committed).
      */
-    Uni<TimeEntryService.Saved> record(TimeEntryService.EntryInput input, EntrySource source) {
-        return asEmployee(connection -> parties(connection, input.employeeId(), input.functionCode(), input.clientCode())
-                .chain(parties -> {
-                    TimeRules.EntryTimes times = rules.interpret(input.time(), parties.tenant(), parties.employee().timeZone());
-                    New entry = new New(parties.tenant().id(), parties.employee().id(), parties.functionId(),
-                            input.functionCode(), parties.clientId(input.clientCode()), input.clientCode(), times, source,
-                            input.notes(), input.externalRef());
-                    return day(connection, parties.tenant(), entry);
-                }));
+    sealed interface Outcome permits Recorded, Refused, Deferred {
+    }
+
+    record Recorded(TimeEntryService.Saved saved) implements Outcome {
+    }
+
+    record Refused(RuntimeException reason) implements Outcome {
+    }
+
+    record Deferred() implements Outcome {
+    }
+
+    static final Outcome DEFERRED = new Deferred();
+
+    /**
+     * Records several captures in the connection's transaction, in three statements whatever their number: their
+     * parties (employees locked), their days, the inserts. Each capture is checked on its own; one refused leaves the
+     * others be. The outcomes are in the captures' order.
+     */
+    Uni<List<Outcome>> recordAll(SqlConnection connection, List<Capture> captures) {
+        return parties(connection, captures.stream().map(Capture::ask).toList()).chain(parties -> {
+            Outcome[] outcomes = new Outcome[captures.size()];
+            List<New> checked = new ArrayList<>();
+            Set<Long> employees = new HashSet<>();
+            for (int n = 0; n < captures.size(); n++) {
+                Capture capture = captures.get(n);
+                try {
+                    Parties found = parties.get(n).get();
+                    if (!employees.add(found.employee().id())) {
+                        outcomes[n] = DEFERRED;
+                        continue;
+                    }
+                    TimeEntryService.EntryInput input = capture.input();
+                    TimeRules.EntryTimes times = rules.interpret(input.time(), found.tenant(), found.employee().timeZone());
+                    checked.add(new New(n, found.tenant(), found.employee().id(), found.functionId(),
+                            input.functionCode(), found.clientId(input.clientCode()), input.clientCode(), times,
+                            capture.source(), input.notes(), input.externalRef()));
+                } catch (RuntimeException refused) {
+                    outcomes[n] = new Refused(refused);
+                }
+            }
+            return days(connection, checked, outcomes).replaceWith(() -> List.of(outcomes));
+        });
+    }
+
+    /** Reads the days of the checked entries, checks them and inserts those that fit. */
+    private Uni<Void> days(SqlConnection connection, List<New> entries, Outcome[] outcomes) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Columns day = new Columns(10, entries.size());
+        for (New entry : entries) {
+            TimeRules.EntryTimes times = entry.times();
+            day.add(entry.n(), entry.tenant().id(), entry.employeeId(), times.workDate(), entry.weekStart(),
+                    utc(times.startedAt()), utc(times.endedAt()), entry.externalRef(),
+                    times.startedAt() == null ? null : TimeRules.firstDayOverlapping(times.startedAt()),
+                    times.endedAt() == null ? null : TimeRules.lastDayOverlapping(times.endedAt()));
+        }
+        return connection.preparedQuery(DAY).execute(day.tuple(Integer[].class, String[].class, Long[].class,
+                        LocalDate[].class, LocalDate[].class, OffsetDateTime[].class, OffsetDateTime[].class,
+                        String[].class, LocalDate[].class, LocalDate[].class))
+                .chain(rows -> {
+                    Map<Integer, Row> byNumber = byNumber(rows);
+                    List<New> fitting = new ArrayList<>();
+                    for (New entry : entries) {
+                        Row row = byNumber.get(entry.n());
+                        try {
+                            if (row.getLong("stored_id") != null) {
+                                outcomes[entry.n()] = new Recorded(replayed(row, entry));
+                                continue;
+                            }
+                            OpenPeriods.checkDayOpen(lockedPeriod(row), row.getString("timesheet_status"),
+                                    entry.weekStart(), entry.times().workDate());
+                            TimeRules.checkFits(entry.times(), row.getLong("seconds_on_day"), overlapped(row));
+                            fitting.add(entry);
+                        } catch (RuntimeException refused) {
+                            outcomes[entry.n()] = new Refused(refused);
+                        }
+                    }
+                    return insert(connection, fitting, rules.now()).invoke(views -> {
+                        for (int i = 0; i < fitting.size(); i++) {
+                            outcomes[fitting.get(i).n()] = new Recorded(new TimeEntryService.Saved(views.get(i), true));
+                        }
+                    }).replaceWithVoid();
+                });
     }
 
     /**
@@ -179,44 +301,44 @@ class EntryCapture {
      * entries meet exactly ([start, end) intervals); 409 when the start falls inside other time or a closed day.
      */
     Uni<EntryLedger.TimerStart> startTimer(EntryLedger.TimerRequest request) {
-        return asEmployee(connection -> parties(connection, request.employeeId(), request.functionCode(),
-                request.clientCode()).chain(parties -> {
-                    // Read the clock only once the employee's lock is held, so timers follow the order they were granted in.
-                    Instant now = rules.now();
-                    String zone = request.zone() == null ? parties.employee().timeZone() : request.zone();
-                    FieldChecks.zone("zone", zone);
-                    LocalDate day = parties.tenant().workDate(now);
-                    LocalDate weekStart = parties.tenant().workWeek().startOf(day);
-                    New timer = new New(parties.tenant().id(), parties.employee().id(), parties.functionId(),
-                            request.functionCode(), parties.clientId(request.clientCode()), request.clientCode(),
-                            new TimeRules.EntryTimes(now, null, zone, day, 0), EntrySource.TIMER, request.notes(), null);
-                    return connection.preparedQuery(TIMER_DAY)
-                            .execute(Tuple.of(timer.tenantId(), timer.employeeId(), day, weekStart, utc(now),
-                                TimeRules.firstDayOverlapping(now)))
-                            .chain(rows -> {
-                                Row row = rows.iterator().next();
-                                OpenPeriods.checkDayOpen(lockedPeriod(row), row.getString("timesheet_status"), weekStart, day);
-                                Uni<TimeEntryView> stopped = row.getLong("running_id") == null ? Uni.createFrom().nullItem()
-                                        : close(connection, timer.tenantId(), timer.employeeId(), row, now);
-                                return stopped.invoke(() -> TimeRules.checkNoOverlap(overlapped(row)))
-                                        .chain(stoppedView -> insert(connection, timer, now)
-                                                .map(started -> new EntryLedger.TimerStart(started, stoppedView)));
-                            });
-                }));
+        Ask ask = ask(request.employeeId(), request.functionCode(), request.clientCode());
+        return asEmployee(() -> pool.withTransaction(connection -> party(connection, ask).chain(parties -> {
+            // Read the clock only once the employee's lock is held, so timers follow the order they were granted in.
+            Instant now = rules.now();
+            String zone = request.zone() == null ? parties.employee().timeZone() : request.zone();
+            FieldChecks.zone("zone", zone);
+            LocalDate day = parties.tenant().workDate(now);
+            New timer = new New(0, parties.tenant(), parties.employee().id(), parties.functionId(),
+                    request.functionCode(), parties.clientId(request.clientCode()), request.clientCode(),
+                    new TimeRules.EntryTimes(now, null, zone, day, 0), EntrySource.TIMER, request.notes(), null);
+            return connection.preparedQuery(TIMER_DAY)
+                    .execute(Tuple.from(new Object[] {ask.tenantId(), timer.employeeId(), day, timer.weekStart(),
+                            utc(now), TimeRules.firstDayOverlapping(now)}))
+                    .chain(rows -> {
+                        Row row = rows.iterator().next();
+                        OpenPeriods.checkDayOpen(lockedPeriod(row), row.getString("timesheet_status"), timer.weekStart(), day);
+                        Uni<TimeEntryView> stopped = row.getLong("running_id") == null ? Uni.createFrom().nullItem()
+                                : close(connection, ask.tenantId(), timer.employeeId(), row, now);
+                        return stopped.invoke(() -> TimeRules.checkNoOverlap(overlapped(row)))
+                                .chain(stoppedView -> insert(connection, List.of(timer), now)
+                                        .map(started -> new EntryLedger.TimerStart(started.get(0), stoppedView)));
+                    });
+        })));
     }
 
     /** Stops the employee's running timer now; null when it ran less than a second; 409 when none runs. */
     Uni<TimeEntryView> stopTimer(Long employeeId) {
-        return asEmployee(connection -> parties(connection, employeeId, null, null).chain(parties -> connection
-                .preparedQuery(RUNNING).execute(Tuple.of(parties.tenant().id(), parties.employee().id()))
+        Ask ask = ask(employeeId, null, null);
+        return asEmployee(() -> pool.withTransaction(connection -> party(connection, ask).chain(parties -> connection
+                .preparedQuery(RUNNING).execute(Tuple.of(ask.tenantId(), parties.employee().id()))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         throw ApiException.conflict("no-timer", "No timer is running for employee "
                                 + parties.employee().id(), "employeeId", parties.employee().id());
                     }
-                    return close(connection, parties.tenant().id(), parties.employee().id(), rows.iterator().next(),
+                    return close(connection, ask.tenantId(), parties.employee().id(), rows.iterator().next(),
                             rules.now());
-                })));
+                }))));
     }
 
     /**
@@ -256,7 +378,7 @@ class EntryCapture {
         }
     }
 
-    /** What the first statement read: the tenant, the employee the time is for (locked), the function and the client. */
+    /** What the first statement read of one ask: the tenant, the employee (locked), the function and the client. */
     private record Parties(TenantProfile tenant, EmployeeRef employee, Row row) {
 
         Long functionId() {
@@ -268,78 +390,138 @@ class EntryCapture {
         }
     }
 
-    private Uni<Parties> parties(SqlConnection connection, Long requested, String functionCode, String clientCode) {
-        String tenantId = caller.tenantId();
+    /**
+     * Reads the parties of several asks and locks their employees; each ask's parties are checked when asked for
+     * (a 404 for an unknown tenant, the scope's refusals, {@link NotLinkedYet}).
+     */
+    private Uni<List<Supplier<Parties>>> parties(SqlConnection connection, List<Ask> asks) {
+        Columns columns = new Columns(6, asks.size());
+        for (int n = 0; n < asks.size(); n++) {
+            Ask ask = asks.get(n);
+            columns.add(n, ask.tenantId(), ask.subject(), ask.employeeToLock(), ask.functionCode(), ask.clientCode());
+        }
         return connection.preparedQuery(PARTIES)
-                .execute(Tuple.of(tenantId, caller.subject(), scope.employeeToLock(requested), functionCode, clientCode))
+                .execute(columns.tuple(Integer[].class, String[].class, String[].class, Long[].class, String[].class,
+                        String[].class))
                 .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw ApiException.notFound("tenant", tenantId);
+                    Map<Integer, Row> byNumber = byNumber(rows);
+                    List<Supplier<Parties>> parties = new ArrayList<>();
+                    for (int n = 0; n < asks.size(); n++) {
+                        Ask ask = asks.get(n);
+                        Row row = byNumber.get(n);
+                        parties.add(() -> partiesOf(ask, row));
                     }
-                    Row row = rows.iterator().next();
-                    EmployeeRef employee = scope.timeChangeTarget(requested, row.getLong("my_id"),
-                            Boolean.TRUE.equals(row.getBoolean("my_record_active")), row.getLong("employee_id"),
-                            row.getString("employee_zone")).orElseThrow(NotLinkedYet::new);
-                    TenantProfile tenant = new TenantProfile(tenantId, row.getString("name"), row.getString("time_zone"),
-                            row.getString("currency"), DayOfWeek.valueOf(row.getString("week_start")), row.getLong("version"));
-                    return new Parties(tenant, employee, row);
+                    return parties;
                 });
     }
 
+    private Uni<Parties> party(SqlConnection connection, Ask ask) {
+        return parties(connection, List.of(ask)).map(parties -> parties.get(0).get());
+    }
+
+    private static Parties partiesOf(Ask ask, Row row) {
+        if (row == null) {
+            throw ApiException.notFound("tenant", ask.tenantId());
+        }
+        EmployeeRef employee = EmployeeScope.timeChangeTarget(ask.requested(), ask.employeeToLock() != null,
+                row.getLong("my_id"), Boolean.TRUE.equals(row.getBoolean("my_record_active")), row.getLong("employee_id"),
+                row.getString("employee_zone")).orElseThrow(NotLinkedYet::new);
+        TenantProfile tenant = new TenantProfile(ask.tenantId(), row.getString("name"), row.getString("time_zone"),
+                row.getString("currency"), DayOfWeek.valueOf(row.getString("week_start")), row.getLong("version"));
+        return new Parties(tenant, employee, row);
+    }
+
     /**
-     * Runs the work in a transaction; when the caller's login has no employee record yet, links it first (in a
-     * transaction of its own, a 403 when nothing matches) and runs the work again.
+     * Runs the work; when the caller's login has no employee record yet, links it first (in a transaction of its own,
+     * a 403 when nothing matches) and runs the work again. Called while the request is in scope.
      */
-    private <T> Uni<T> asEmployee(Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(work).onFailure(NotLinkedYet.class).recoverWithUni(() -> scope.linkCaller()
-                .chain(() -> pool.withTransaction(work))
+    <T> Uni<T> asEmployee(Supplier<Uni<T>> work) {
+        return work.get().onFailure(NotLinkedYet.class).recoverWithUni(() -> scope.linkCaller()
+                .chain(() -> work.get())
                 .onFailure(NotLinkedYet.class).transform(e -> ApiException.conflict("login-link-changed",
                         "Your login's link to an employee record changed during the request; retry it")));
     }
 
     /** The caller's login has no employee record yet. */
-    private static final class NotLinkedYet extends RuntimeException {
+    static final class NotLinkedYet extends RuntimeException {
         NotLinkedYet() {
             super(null, null, false, false);
         }
     }
 
-    /** An entry about to be recorded: what was asked, with ids for its codes and checked times. */
-    private record New(String tenantId, long employeeId, Long functionId, String functionCode, Long clientId,
+    /** An entry about to be recorded (the {@code n}-th capture): what was asked, with ids for its codes and checked times. */
+    private record New(int n, TenantProfile tenant, long employeeId, Long functionId, String functionCode, Long clientId,
             String clientCode, TimeRules.EntryTimes times, EntrySource source, String notes, String externalRef) {
+
+        LocalDate weekStart() {
+            return tenant.workWeek().startOf(times.workDate());
+        }
     }
 
-    private Uni<TimeEntryService.Saved> day(SqlConnection connection, TenantProfile tenant, New entry) {
-        TimeRules.EntryTimes times = entry.times();
-        LocalDate weekStart = tenant.workWeek().startOf(times.workDate());
-        return connection.preparedQuery(DAY)
-                .execute(Tuple.from(new Object[] {entry.tenantId(), entry.employeeId(), times.workDate(), weekStart,
-                        utc(times.startedAt()), utc(times.endedAt()), entry.externalRef(),
-                        times.startedAt() == null ? null : TimeRules.firstDayOverlapping(times.startedAt()),
-                        times.endedAt() == null ? null : TimeRules.lastDayOverlapping(times.endedAt())}))
-                .chain(rows -> {
-                    Row row = rows.iterator().next();
-                    if (row.getLong("stored_id") != null) {
-                        return Uni.createFrom().item(replayed(row, entry));
-                    }
-                    OpenPeriods.checkDayOpen(lockedPeriod(row), row.getString("timesheet_status"), weekStart,
-                            times.workDate());
-                    TimeRules.checkFits(times, row.getLong("seconds_on_day"), overlapped(row));
-                    return insert(connection, entry, rules.now()).map(view -> new TimeEntryService.Saved(view, true));
-                });
+    /** Inserts the entries in one statement; their views in the same order. */
+    private static Uni<List<TimeEntryView>> insert(SqlConnection connection, List<New> entries, Instant now) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Columns columns = new Columns(12, entries.size());
+        for (New entry : entries) {
+            TimeRules.EntryTimes times = entry.times();
+            columns.add(entry.tenant().id(), entry.employeeId(), entry.functionId(), entry.clientId(),
+                    utc(times.startedAt()), utc(times.endedAt()), times.zone(), times.workDate(), seconds(times),
+                    entry.source().name(), entry.notes(), entry.externalRef());
+        }
+        Tuple values = columns.tuple(String[].class, Long[].class, Long[].class, Long[].class, OffsetDateTime[].class,
+                OffsetDateTime[].class, String[].class, LocalDate[].class, Integer[].class, String[].class,
+                String[].class, String[].class).addValue(utc(now));
+        return connection.preparedQuery(INSERT).execute(values).map(rows -> {
+            Map<Long, Long> idByEmployee = new HashMap<>();
+            rows.forEach(row -> idByEmployee.put(row.getLong("employee_id"), row.getLong("id")));
+            return entries.stream().map(entry -> {
+                TimeRules.EntryTimes times = entry.times();
+                Integer seconds = seconds(times);
+                return new TimeEntryView(idByEmployee.get(entry.employeeId()), entry.employeeId(), entry.functionCode(),
+                        entry.clientCode(), times.startedAt(), times.endedAt(), times.zone(), times.workDate(),
+                        seconds == null ? null : seconds / 60.0, entry.source(), entry.notes(), entry.externalRef(),
+                        null, 0);
+            }).toList();
+        });
     }
 
-    private static Uni<TimeEntryView> insert(SqlConnection connection, New entry, Instant now) {
-        TimeRules.EntryTimes times = entry.times();
-        Integer seconds = times.endedAt() == null && times.startedAt() != null ? null : times.durationSeconds();
-        return connection.preparedQuery(INSERT)
-                .execute(Tuple.from(new Object[] {entry.tenantId(), entry.employeeId(), entry.functionId(),
-                        entry.clientId(), utc(times.startedAt()), utc(times.endedAt()), times.zone(), times.workDate(),
-                        seconds, entry.source().name(), entry.notes(), entry.externalRef(), utc(now)}))
-                .map(rows -> new TimeEntryView(rows.iterator().next().getLong("id"), entry.employeeId(),
-                        entry.functionCode(), entry.clientCode(), times.startedAt(), times.endedAt(), times.zone(),
-                        times.workDate(), seconds == null ? null : seconds / 60.0, entry.source(), entry.notes(),
-                        entry.externalRef(), null, 0));
+    /** The seconds an entry holds; none while it runs as a timer. */
+    private static Integer seconds(TimeRules.EntryTimes times) {
+        return times.endedAt() == null && times.startedAt() != null ? null : times.durationSeconds();
+    }
+
+    /** The values of a set-wise statement, column by column: each column becomes one array parameter. */
+    private static final class Columns {
+        private final List<List<Object>> columns = new ArrayList<>();
+
+        Columns(int count, int rows) {
+            for (int i = 0; i < count; i++) {
+                columns.add(new ArrayList<>(rows));
+            }
+        }
+
+        void add(Object... row) {
+            for (int i = 0; i < row.length; i++) {
+                columns.get(i).add(row[i]);
+            }
+        }
+
+        Tuple tuple(Class<?>... arrayTypes) {
+            Tuple tuple = Tuple.tuple();
+            for (int i = 0; i < arrayTypes.length; i++) {
+                List<Object> column = columns.get(i);
+                tuple.addValue(column.toArray((Object[]) Array.newInstance(arrayTypes[i].getComponentType(), 0)));
+            }
+            return tuple;
+        }
+    }
+
+    private static Map<Integer, Row> byNumber(RowSet<Row> rows) {
+        Map<Integer, Row> byNumber = new HashMap<>();
+        rows.forEach(row -> byNumber.put(row.getInteger("n"), row));
+        return byNumber;
     }
 
     private static OpenPeriods.LockedPeriod lockedPeriod(Row row) {

@@ -46,7 +46,7 @@ public class TimeEntryService {
     EntryExport entryExport;
 
     @Inject
-    EntryCapture capture;
+    CaptureQueue captures;
 
     @Inject
     Caller caller;
@@ -70,7 +70,7 @@ public class TimeEntryService {
      * duplicate.
      */
     public Uni<Saved> create(EntryInput input, EntrySource source) {
-        return capture.record(input, source);
+        return captures.record(input, source);
     }
 
     /** Replaces an entry's function, client, times and notes; the same rules as creating, for old and new day. */
