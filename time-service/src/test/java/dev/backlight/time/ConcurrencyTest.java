@@ -1,6 +1,7 @@
 package dev.backlight.time;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -89,6 +90,31 @@ class ConcurrencyTest {
                 .post("/api/time/timers/start").then().extract().statusCode());
         assertEquals(PARALLEL, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         fx.asManager().get("/api/time/timers/running").then().statusCode(200).body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void parallelTimerSwitchesOfManyEmployeesEachStopTheirOwnTimer() throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < PARALLEL; i++) {
+            fx.employee("t" + i);
+            tokens.add(fx.staffToken("t" + i));
+        }
+        List<Integer> starts = inParallel(i -> fx.as(tokens.get(i))
+                .body(Map.of("functionCode", i == 2 ? "NO_SUCH_FUNCTION" : "REPORTING"))
+                .post("/api/time/timers/start").then().extract().statusCode());
+        assertEquals(400, starts.get(2), starts.toString());
+        assertEquals(PARALLEL - 1, starts.stream().filter(s -> s == 200).count(), starts.toString());
+        Thread.sleep(1100);
+        // Switched together, each stops its own running timer (the one refused above had none).
+        List<Integer> stopped = inParallel(i -> {
+            Integer id = fx.as(tokens.get(i)).body(Map.of("functionCode", "PAYROLL")).post("/api/time/timers/start")
+                    .then().statusCode(200).extract().path("stopped.id");
+            return id == null ? 0 : 1;
+        });
+        assertEquals(0, stopped.get(2), stopped.toString());
+        assertEquals(PARALLEL - 1, stopped.stream().mapToInt(Integer::intValue).sum(), stopped.toString());
+        fx.asManager().get("/api/time/timers/running").then().statusCode(200).body("items.size()", equalTo(PARALLEL))
+                .body("items.entry.functionCode", everyItem(equalTo("PAYROLL")));
     }
 
     private void countEntries(int expected) {

@@ -1,65 +1,22 @@
 package dev.backlight.time.entries;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 
-/**
- * Group commit for new entries: captures that arrive while a transaction is writing wait, then go together in the next
- * one (at most {@link #MOST}), in the three statements of {@link EntryCapture#recordAll} whatever their number. At shift
- * start a capture's cost is mostly per statement, not per row, so this is what lets the database keep up; alone, a
- * capture goes at once. Each capture is checked and answered on its own: a refusal or a deferral touches no other.
- * When a statement fails for the whole transaction (a constraint the checks could not see, such as one externalRef
- * new to two employees at once), nothing of it is written and each capture runs again in a transaction of its own.
- */
+/** New entries and timer starts, each kind through its own {@link GroupCommit}. */
 @ApplicationScoped
 class CaptureQueue {
 
-    /** The most captures one transaction takes. */
-    static final int MOST = 64;
-
     private final EntryCapture capture;
-    private final Pool pool;
-    private final ConcurrentLinkedDeque<Waiting> waiting = new ConcurrentLinkedDeque<>();
-    private final AtomicBoolean writing = new AtomicBoolean();
+    private final GroupCommit<EntryCapture.Capture, TimeEntryService.Saved> entries;
+    private final GroupCommit<EntryCapture.TimerAsk, EntryLedger.TimerStart> timerStarts;
 
     CaptureQueue(EntryCapture capture, Pool pool) {
         this.capture = capture;
-        this.pool = pool;
-    }
-
-    /** A capture waiting for its transaction, and where its answer goes (on the request's own context). */
-    private record Waiting(EntryCapture.Capture capture, Context context, UniEmitter<? super TimeEntryService.Saved> answer) {
-
-        void answer(EntryCapture.Outcome outcome) {
-            Runnable deliver = () -> {
-                if (outcome instanceof EntryCapture.Recorded recorded) {
-                    answer.complete(recorded.saved());
-                } else if (outcome instanceof EntryCapture.Refused refused) {
-                    answer.fail(refused.reason());
-                }
-            };
-            if (context == null) {
-                deliver.run();
-            } else {
-                context.runOnContext(ignored -> deliver.run());
-            }
-        }
-
-        void fail(Throwable failure) {
-            answer(new EntryCapture.Refused(failure instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException(failure)));
-        }
+        this.entries = new GroupCommit<>(pool, capture::recordAll);
+        this.timerStarts = new GroupCommit<>(pool, capture::startAll);
     }
 
     /**
@@ -68,66 +25,16 @@ class CaptureQueue {
      */
     Uni<TimeEntryService.Saved> record(TimeEntryService.EntryInput input, EntrySource source) {
         EntryCapture.Capture asked = capture.capture(input, source);
-        return capture.asEmployee(() -> Uni.createFrom().emitter(answer -> {
-            waiting.add(new Waiting(asked, Vertx.currentContext(), answer));
-            writeNext();
-        }));
+        return capture.asEmployee(() -> entries.submit(asked));
     }
 
-    /** Starts the next transaction unless one is writing; the one writing starts the next when it ends. */
-    private void writeNext() {
-        while (!waiting.isEmpty() && writing.compareAndSet(false, true)) {
-            List<Waiting> batch = new ArrayList<>();
-            for (Waiting next = waiting.poll(); next != null; next = batch.size() < MOST ? waiting.poll() : null) {
-                batch.add(next);
-            }
-            if (batch.isEmpty()) {
-                writing.set(false);
-                continue;
-            }
-            write(batch).subscribe().with(done -> writeNext(batch, null), failure -> writeNext(batch, failure));
-            return;
-        }
-    }
-
-    private void writeNext(List<Waiting> written, Throwable failure) {
-        if (failure != null) {
-            written.forEach(each -> each.fail(failure));
-        }
-        writing.set(false);
-        writeNext();
-    }
-
-    /** Writes one transaction's captures and answers each. */
-    private Uni<Void> write(List<Waiting> batch) {
-        AtomicBoolean statementFailed = new AtomicBoolean();
-        return pool.withTransaction(connection -> capture.recordAll(connection, batch.stream().map(Waiting::capture).toList())
-                        .onFailure().invoke(() -> statementFailed.set(true)))
-                .onItemOrFailure().transformToUni((outcomes, failure) -> {
-                    if (failure == null) {
-                        answer(batch, outcomes);
-                        return Uni.createFrom().voidItem();
-                    }
-                    if (statementFailed.get() && batch.size() > 1) {
-                        return Multi.createFrom().iterable(batch)
-                                .onItem().transformToUniAndConcatenate(alone -> write(List.of(alone)))
-                                .collect().last().replaceWithVoid();
-                    }
-                    // A single capture's own failure, or a commit whose outcome is unknown: answered as it is.
-                    batch.forEach(each -> each.fail(failure));
-                    return Uni.createFrom().voidItem();
-                });
-    }
-
-    /** Answers each capture; the deferred ones go first into the next transaction, in their order. */
-    private void answer(List<Waiting> batch, List<EntryCapture.Outcome> outcomes) {
-        for (int n = batch.size() - 1; n >= 0; n--) {
-            if (outcomes.get(n) instanceof EntryCapture.Deferred) {
-                waiting.addFirst(batch.get(n));
-            }
-        }
-        for (int n = 0; n < batch.size(); n++) {
-            batch.get(n).answer(outcomes.get(n));
-        }
+    /**
+     * Starts a timer now, stopping the employee's running one at the same instant so that the two entries meet exactly
+     * ([start, end) intervals); 409 when the start falls inside other time or a closed day. Called while the request
+     * is in scope.
+     */
+    Uni<EntryLedger.TimerStart> startTimer(EntryLedger.TimerRequest request) {
+        EntryCapture.TimerAsk asked = capture.timerAsk(request);
+        return capture.asEmployee(() -> timerStarts.submit(asked));
     }
 }

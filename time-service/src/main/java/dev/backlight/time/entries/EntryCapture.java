@@ -132,7 +132,7 @@ class EntryCapture {
                         duration_seconds, source, notes, external_ref)
             RETURNING id, employee_id""";
 
-    /** The employee's running timer with what its view shows. */
+    /** The running timer of employee {@code a.employee_id} with what its view shows. */
     private static final String RUNNING = """
             SELECT e.id AS running_id, e.started_at AS running_start, e.zone AS running_zone,
                    e.work_date AS running_day, e.source AS running_source, e.notes AS running_notes,
@@ -141,37 +141,48 @@ class EntryCapture {
               FROM timekeeping.time_entry e
               JOIN timekeeping.work_function f ON f.id = e.function_id
               LEFT JOIN timekeeping.client_account c ON c.id = e.client_account_id
-             WHERE e.tenant_id = $1 AND e.employee_id = $2 AND e.started_at IS NOT NULL AND e.ended_at IS NULL""";
+             WHERE e.tenant_id = a.tenant_id AND e.employee_id = a.employee_id AND e.started_at IS NOT NULL
+               AND e.ended_at IS NULL""";
+
+    private static final String RUNNING_TIMER = "SELECT r.* FROM (SELECT $1::text, $2::bigint) AS a(tenant_id, employee_id)"
+            + " JOIN LATERAL (" + RUNNING + ") r ON true";
 
     /**
-     * The day a timer starts on, read after the employee's lock is held: its locked period, the week's timesheet, the
-     * running timer (stopped at the new one's start) and a finished entry that [start, ∞) would overlap, searched from
-     * the day $6 on ({@link TimeRules#firstDayOverlapping}).
+     * The days timers start on, read after the employees' locks are held: the locked period, the week's timesheet,
+     * the running timer (stopped at the new one's start) and a finished entry that [start, ∞) would overlap, searched
+     * from the day {@link TimeRules#firstDayOverlapping} allows.
      */
-    private static final String TIMER_DAY = "SELECT " + DAY_STATE + """
+    private static final String TIMER_DAY = "SELECT a.n, " + DAY_STATE + """
             ,
                    r.*, o.id AS overlapped_id, o.started_at AS overlapped_start, o.ended_at AS overlapped_end
-              FROM (SELECT $1::text, $2::bigint, $3::date, $4::date) AS a(tenant_id, employee_id, day, week_start)
+              FROM unnest($1::int[], $2::text[], $3::bigint[], $4::date[], $5::date[], $6::timestamptz[], $7::date[])
+                   AS a(n, tenant_id, employee_id, day, week_start, starts, first_day)
             """ + LOCKED_PERIOD + """
 
               LEFT JOIN LATERAL (""" + RUNNING + """
             ) r ON true
               LEFT JOIN LATERAL (
                     SELECT id, started_at, ended_at FROM timekeeping.time_entry
-                     WHERE tenant_id = $1 AND employee_id = $2 AND work_date >= $6 AND ended_at > $5
+                     WHERE tenant_id = a.tenant_id AND employee_id = a.employee_id AND work_date >= a.first_day
+                       AND ended_at > a.starts
                      ORDER BY started_at LIMIT 1) o ON true""";
 
-    /** Ends a running timer, unless it changed since it was read. */
+    /** Ends running timers, each unless it changed since it was read ($7: when). */
     private static final String CLOSE = """
-            UPDATE timekeeping.time_entry
-               SET ended_at = $4, duration_seconds = $5, updated_at = $6, review_reason = coalesce($7, review_reason),
-                   version = version + 1
-             WHERE tenant_id = $1 AND id = $2 AND version = $3
-            RETURNING version""";
+            UPDATE timekeeping.time_entry t
+               SET ended_at = v.ended_at, duration_seconds = v.duration_seconds, updated_at = $7,
+                   review_reason = coalesce(v.review_reason, t.review_reason), version = t.version + 1
+              FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::timestamptz[], $5::int[], $6::text[])
+                   AS v(tenant_id, id, version, ended_at, duration_seconds, review_reason)
+             WHERE t.tenant_id = v.tenant_id AND t.id = v.id AND t.version = v.version
+            RETURNING t.id, t.version""";
 
-    /** Deletes a timer that ran less than a second, unless it changed since it was read. */
+    /** Deletes timers that ran less than a second, each unless it changed since it was read. */
     private static final String DISCARD = """
-            DELETE FROM timekeeping.time_entry WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING id""";
+            DELETE FROM timekeeping.time_entry t
+             USING unnest($1::text[], $2::bigint[], $3::bigint[]) AS v(tenant_id, id, version)
+             WHERE t.tenant_id = v.tenant_id AND t.id = v.id AND t.version = v.version
+            RETURNING t.id""";
 
     private final Pool pool;
     private final Caller caller;
@@ -194,10 +205,20 @@ class EntryCapture {
     record Capture(Ask ask, TimeEntryService.EntryInput input, EntrySource source) {
     }
 
+    /** A timer start as asked. */
+    record TimerAsk(Ask ask, String notes, String zone) {
+    }
+
     /** The caller's ask for an employee's time (null: the caller's own) on a function and client. */
     Ask ask(Long requested, String functionCode, String clientCode) {
         return new Ask(caller.tenantId(), caller.subject(), requested, scope.employeeToLock(requested), functionCode,
                 clientCode);
+    }
+
+    /** The caller's start of a timer. */
+    TimerAsk timerAsk(EntryLedger.TimerRequest request) {
+        return new TimerAsk(ask(request.employeeId(), request.functionCode(), request.clientCode()), request.notes(),
+                request.zone());
     }
 
     /** The caller's capture of an entry. */
@@ -206,56 +227,80 @@ class EntryCapture {
     }
 
     /**
-     * What became of a capture in a transaction: the entry saved, a refusal, or {@link #DEFERRED} when an earlier
-     * capture of the same transaction is for the same employee (it sees that one's time only once it is committed).
+     * What became of a capture in a transaction: its result, a refusal, or {@link #deferred} when an earlier capture of
+     * the same transaction is for the same employee (it sees that one's time only once it is committed).
      */
-    sealed interface Outcome permits Recorded, Refused, Deferred {
+    sealed interface Outcome<R> permits Done, Refused, Deferred {
     }
 
-    record Recorded(TimeEntryService.Saved saved) implements Outcome {
+    record Done<R>(R result) implements Outcome<R> {
     }
 
-    record Refused(RuntimeException reason) implements Outcome {
+    record Refused<R>(RuntimeException reason) implements Outcome<R> {
     }
 
-    record Deferred() implements Outcome {
+    record Deferred<R>() implements Outcome<R> {
     }
 
-    static final Outcome DEFERRED = new Deferred();
+    @SuppressWarnings("unchecked")
+    static <R> Outcome<R> deferred() {
+        return (Outcome<R>) DEFERRED;
+    }
+
+    private static final Outcome<?> DEFERRED = new Deferred<>();
 
     /**
      * Records several captures in the connection's transaction, in three statements whatever their number: their
      * parties (employees locked), their days, the inserts. Each capture is checked on its own; one refused leaves the
      * others be. The outcomes are in the captures' order.
      */
-    Uni<List<Outcome>> recordAll(SqlConnection connection, List<Capture> captures) {
-        return parties(connection, captures.stream().map(Capture::ask).toList()).chain(parties -> {
-            Outcome[] outcomes = new Outcome[captures.size()];
+    Uni<List<Outcome<TimeEntryService.Saved>>> recordAll(SqlConnection connection, List<Capture> captures) {
+        @SuppressWarnings("unchecked")
+        Outcome<TimeEntryService.Saved>[] outcomes = new Outcome[captures.size()];
+        return checked(connection, captures.stream().map(Capture::ask).toList(), outcomes, () -> (n, found) -> {
+            Capture capture = captures.get(n);
+            TimeEntryService.EntryInput input = capture.input();
+            TimeRules.EntryTimes times = rules.interpret(input.time(), found.tenant(), found.employee().timeZone());
+            return new New(n, found.tenant(), found.employee().id(), found.functionId(), input.functionCode(),
+                    found.clientId(input.clientCode()), input.clientCode(), times, capture.source(), input.notes(),
+                    input.externalRef());
+        }).chain(checked -> days(connection, checked, outcomes)).replaceWith(() -> List.of(outcomes));
+    }
+
+    /** Makes the {@code n}-th ask, with its parties, an entry to write; throws when a rule refuses it. */
+    private interface Check {
+        New entry(int n, Parties found);
+    }
+
+    /**
+     * Reads the asks' parties, locking their employees, then makes each an entry to write with the check the supplier
+     * gives once the locks are held; an ask for an employee an earlier one already has is deferred, a refused one
+     * gets its outcome.
+     */
+    private <R> Uni<List<New>> checked(SqlConnection connection, List<Ask> asks, Outcome<R>[] outcomes,
+            Supplier<Check> check) {
+        return parties(connection, asks).map(parties -> {
+            Check toEntry = check.get();
             List<New> checked = new ArrayList<>();
             Set<Long> employees = new HashSet<>();
-            for (int n = 0; n < captures.size(); n++) {
-                Capture capture = captures.get(n);
+            for (int n = 0; n < asks.size(); n++) {
                 try {
                     Parties found = parties.get(n).get();
                     if (!employees.add(found.employee().id())) {
-                        outcomes[n] = DEFERRED;
+                        outcomes[n] = deferred();
                         continue;
                     }
-                    TimeEntryService.EntryInput input = capture.input();
-                    TimeRules.EntryTimes times = rules.interpret(input.time(), found.tenant(), found.employee().timeZone());
-                    checked.add(new New(n, found.tenant(), found.employee().id(), found.functionId(),
-                            input.functionCode(), found.clientId(input.clientCode()), input.clientCode(), times,
-                            capture.source(), input.notes(), input.externalRef()));
+                    checked.add(toEntry.entry(n, found));
                 } catch (RuntimeException refused) {
-                    outcomes[n] = new Refused(refused);
+                    outcomes[n] = new Refused<>(refused);
                 }
             }
-            return days(connection, checked, outcomes).replaceWith(() -> List.of(outcomes));
+            return checked;
         });
     }
 
     /** Reads the days of the checked entries, checks them and inserts those that fit. */
-    private Uni<Void> days(SqlConnection connection, List<New> entries, Outcome[] outcomes) {
+    private Uni<Void> days(SqlConnection connection, List<New> entries, Outcome<TimeEntryService.Saved>[] outcomes) {
         if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -277,7 +322,7 @@ class EntryCapture {
                         Row row = byNumber.get(entry.n());
                         try {
                             if (row.getLong("stored_id") != null) {
-                                outcomes[entry.n()] = new Recorded(replayed(row, entry));
+                                outcomes[entry.n()] = new Done<>(replayed(row, entry));
                                 continue;
                             }
                             OpenPeriods.checkDayOpen(lockedPeriod(row), row.getString("timesheet_status"),
@@ -285,96 +330,178 @@ class EntryCapture {
                             TimeRules.checkFits(entry.times(), row.getLong("seconds_on_day"), overlapped(row));
                             fitting.add(entry);
                         } catch (RuntimeException refused) {
-                            outcomes[entry.n()] = new Refused(refused);
+                            outcomes[entry.n()] = new Refused<>(refused);
                         }
                     }
                     return insert(connection, fitting, rules.now()).invoke(views -> {
                         for (int i = 0; i < fitting.size(); i++) {
-                            outcomes[fitting.get(i).n()] = new Recorded(new TimeEntryService.Saved(views.get(i), true));
+                            outcomes[fitting.get(i).n()] = new Done<>(new TimeEntryService.Saved(views.get(i), true));
                         }
                     }).replaceWithVoid();
                 });
     }
 
     /**
-     * Starts a timer at the current instant, stopping the employee's running one at the same instant so that the two
-     * entries meet exactly ([start, end) intervals); 409 when the start falls inside other time or a closed day.
+     * Starts several timers in the connection's transaction, each at the current instant, stopping each employee's
+     * running timer at the same instant so that the two entries meet exactly ([start, end) intervals); a start inside
+     * other time or on a closed day is refused. The outcomes are in the asks' order.
      */
-    Uni<EntryLedger.TimerStart> startTimer(EntryLedger.TimerRequest request) {
-        Ask ask = ask(request.employeeId(), request.functionCode(), request.clientCode());
-        return asEmployee(() -> pool.withTransaction(connection -> party(connection, ask).chain(parties -> {
-            // Read the clock only once the employee's lock is held, so timers follow the order they were granted in.
+    Uni<List<Outcome<EntryLedger.TimerStart>>> startAll(SqlConnection connection, List<TimerAsk> asks) {
+        @SuppressWarnings("unchecked")
+        Outcome<EntryLedger.TimerStart>[] outcomes = new Outcome[asks.size()];
+        return checked(connection, asks.stream().map(TimerAsk::ask).toList(), outcomes, () -> {
+            // Read the clock only once the employees' locks are held, so timers follow the order they were granted in.
             Instant now = rules.now();
-            String zone = request.zone() == null ? parties.employee().timeZone() : request.zone();
-            FieldChecks.zone("zone", zone);
-            LocalDate day = parties.tenant().workDate(now);
-            New timer = new New(0, parties.tenant(), parties.employee().id(), parties.functionId(),
-                    request.functionCode(), parties.clientId(request.clientCode()), request.clientCode(),
-                    new TimeRules.EntryTimes(now, null, zone, day, 0), EntrySource.TIMER, request.notes(), null);
-            return connection.preparedQuery(TIMER_DAY)
-                    .execute(Tuple.from(new Object[] {ask.tenantId(), timer.employeeId(), day, timer.weekStart(),
-                            utc(now), TimeRules.firstDayOverlapping(now)}))
-                    .chain(rows -> {
-                        Row row = rows.iterator().next();
-                        OpenPeriods.checkDayOpen(lockedPeriod(row), row.getString("timesheet_status"), timer.weekStart(), day);
-                        Uni<TimeEntryView> stopped = row.getLong("running_id") == null ? Uni.createFrom().nullItem()
-                                : close(connection, ask.tenantId(), timer.employeeId(), row, now);
-                        return stopped.invoke(() -> TimeRules.checkNoOverlap(overlapped(row)))
-                                .chain(stoppedView -> insert(connection, List.of(timer), now)
-                                        .map(started -> new EntryLedger.TimerStart(started.get(0), stoppedView)));
-                    });
-        })));
+            return (n, found) -> {
+                TimerAsk asked = asks.get(n);
+                String zone = asked.zone() == null ? found.employee().timeZone() : asked.zone();
+                FieldChecks.zone("zone", zone);
+                return new New(n, found.tenant(), found.employee().id(), found.functionId(), asked.ask().functionCode(),
+                        found.clientId(asked.ask().clientCode()), asked.ask().clientCode(),
+                        new TimeRules.EntryTimes(now, null, zone, found.tenant().workDate(now), 0), EntrySource.TIMER,
+                        asked.notes(), null);
+            };
+        }).chain(timers -> start(connection, timers, outcomes)).replaceWith(() -> List.of(outcomes));
+    }
+
+    /** Reads the timers' days, checks them, stops the running timers of those that may start and inserts them. */
+    private Uni<Void> start(SqlConnection connection, List<New> timers, Outcome<EntryLedger.TimerStart>[] outcomes) {
+        if (timers.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = timers.get(0).times().startedAt(); // they all start at the same instant
+        Columns day = new Columns(7, timers.size());
+        for (New timer : timers) {
+            day.add(timer.n(), timer.tenant().id(), timer.employeeId(), timer.times().workDate(), timer.weekStart(),
+                    utc(now), TimeRules.firstDayOverlapping(now));
+        }
+        return connection.preparedQuery(TIMER_DAY).execute(day.tuple(Integer[].class, String[].class, Long[].class,
+                        LocalDate[].class, LocalDate[].class, OffsetDateTime[].class, LocalDate[].class))
+                .chain(rows -> {
+                    Map<Integer, Row> byNumber = byNumber(rows);
+                    List<New> starting = new ArrayList<>();
+                    List<Closing> closings = new ArrayList<>();
+                    for (New timer : timers) {
+                        Row row = byNumber.get(timer.n());
+                        try {
+                            OpenPeriods.checkDayOpen(lockedPeriod(row), row.getString("timesheet_status"),
+                                    timer.weekStart(), timer.times().workDate());
+                            TimeRules.checkNoOverlap(overlapped(row));
+                        } catch (RuntimeException refused) {
+                            outcomes[timer.n()] = new Refused<>(refused);
+                            continue;
+                        }
+                        starting.add(timer);
+                        if (row.getLong("running_id") != null) {
+                            closings.add(Closing.of(timer.tenant().id(), timer.employeeId(), row, now));
+                        }
+                    }
+                    return close(connection, closings, now).chain(stopped -> insert(connection, starting, now)
+                            .invoke(started -> {
+                                for (int i = 0; i < starting.size(); i++) {
+                                    New timer = starting.get(i);
+                                    outcomes[timer.n()] = new Done<>(new EntryLedger.TimerStart(started.get(i),
+                                            stopped.get(timer.employeeId())));
+                                }
+                            }));
+                }).replaceWithVoid();
     }
 
     /** Stops the employee's running timer now; null when it ran less than a second; 409 when none runs. */
     Uni<TimeEntryView> stopTimer(Long employeeId) {
         Ask ask = ask(employeeId, null, null);
         return asEmployee(() -> pool.withTransaction(connection -> party(connection, ask).chain(parties -> connection
-                .preparedQuery(RUNNING).execute(Tuple.of(ask.tenantId(), parties.employee().id()))
+                .preparedQuery(RUNNING_TIMER).execute(Tuple.of(ask.tenantId(), parties.employee().id()))
                 .chain(rows -> {
+                    long employee = parties.employee().id();
                     if (rows.size() == 0) {
-                        throw ApiException.conflict("no-timer", "No timer is running for employee "
-                                + parties.employee().id(), "employeeId", parties.employee().id());
+                        throw ApiException.conflict("no-timer", "No timer is running for employee " + employee,
+                                "employeeId", employee);
                     }
-                    return close(connection, ask.tenantId(), parties.employee().id(), rows.iterator().next(),
-                            rules.now());
+                    Instant now = rules.now();
+                    return close(connection, List.of(Closing.of(ask.tenantId(), employee, rows.iterator().next(), now)),
+                            now).map(stopped -> stopped.get(employee));
                 }))));
     }
 
     /**
-     * Ends a running timer at {@code now}, or at the 24 h mark with a review flag when it ran longer. A timer stopped
-     * within its first second recorded nothing and is deleted (null).
+     * How a running timer ends: at {@code now}, or at the 24 h mark with a review flag when it ran longer; a timer
+     * stopped within its first second recorded nothing and is deleted.
      */
-    private Uni<TimeEntryView> close(SqlConnection connection, String tenantId, long employeeId, Row running, Instant now) {
-        long id = running.getLong("running_id");
-        long version = running.getLong("running_version");
-        Instant start = instant(running, "running_start");
-        Instant limit = start.plus(TimeRules.MAX_ENTRY);
-        Instant end = now.isAfter(limit) ? limit : now;
-        if (!end.isAfter(start)) {
-            return connection.preparedQuery(DISCARD).execute(Tuple.of(tenantId, id, version))
-                    .invoke(rows -> changed(rows.size(), id)).replaceWith(Uni.createFrom().nullItem());
+    private record Closing(String tenantId, long employeeId, Row running, Instant start, Instant end, String review) {
+
+        static Closing of(String tenantId, long employeeId, Row running, Instant now) {
+            Instant start = instant(running, "running_start");
+            Instant limit = start.plus(TimeRules.MAX_ENTRY);
+            return new Closing(tenantId, employeeId, running, start, now.isAfter(limit) ? limit : now,
+                    now.isAfter(limit) ? TimeEntry.TIMER_OVER_LIMIT : null);
         }
-        int seconds = (int) Duration.between(start, end).getSeconds();
-        String review = now.isAfter(limit) ? TimeEntry.TIMER_OVER_LIMIT : null;
-        return connection.preparedQuery(CLOSE)
-                .execute(Tuple.from(new Object[] {tenantId, id, version, utc(end), seconds, utc(now), review}))
-                .map(rows -> {
-                    changed(rows.size(), id);
-                    return new TimeEntryView(id, employeeId, running.getString("running_function"),
-                            running.getString("running_client"), start, end, running.getString("running_zone"),
-                            running.getLocalDate("running_day"), seconds / 60.0,
-                            EntrySource.valueOf(running.getString("running_source")), running.getString("running_notes"),
-                            running.getString("running_ref"), review == null ? running.getString("running_review") : review,
-                            rows.iterator().next().getLong("version"));
-                });
+
+        long id() {
+            return running.getLong("running_id");
+        }
+
+        long version() {
+            return running.getLong("running_version");
+        }
+
+        boolean discarded() {
+            return !end.isAfter(start);
+        }
+
+        int seconds() {
+            return (int) Duration.between(start, end).getSeconds();
+        }
+
+        TimeEntryView view(long version) {
+            return new TimeEntryView(id(), employeeId, running.getString("running_function"),
+                    running.getString("running_client"), start, end, running.getString("running_zone"),
+                    running.getLocalDate("running_day"), seconds() / 60.0,
+                    EntrySource.valueOf(running.getString("running_source")), running.getString("running_notes"),
+                    running.getString("running_ref"), review == null ? running.getString("running_review") : review,
+                    version);
+        }
     }
 
-    /** The running timer changed since it was read: a sweep closed it (every capture holds the employee's lock). */
-    private static void changed(int rows, long id) {
-        if (rows == 0) {
-            throw ApiException.conflict("concurrent-change", "Entry " + id + " changed while the timer was stopped; retry",
-                    "entryId", id);
+    /**
+     * Ends or deletes the running timers in two statements; their views by employee (null for one deleted). A timer
+     * changed since it was read (a sweep closed it) fails the transaction with a 409.
+     */
+    private static Uni<Map<Long, TimeEntryView>> close(SqlConnection connection, List<Closing> closings, Instant now) {
+        Map<Long, TimeEntryView> stopped = new HashMap<>();
+        Columns discarded = new Columns(3, closings.size());
+        Columns ended = new Columns(6, closings.size());
+        Map<Long, Closing> endedById = new HashMap<>();
+        for (Closing closing : closings) {
+            if (closing.discarded()) {
+                discarded.add(closing.tenantId(), closing.id(), closing.version());
+                stopped.put(closing.employeeId(), null);
+            } else {
+                ended.add(closing.tenantId(), closing.id(), closing.version(), utc(closing.end()), closing.seconds(),
+                        closing.review());
+                endedById.put(closing.id(), closing);
+            }
+        }
+        Uni<Void> discards = discarded.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery(DISCARD)
+                .execute(discarded.tuple(String[].class, Long[].class, Long[].class))
+                .invoke(rows -> unchanged(rows.size(), discarded.size())).replaceWithVoid();
+        return discards.chain(() -> endedById.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery(CLOSE)
+                .execute(ended.tuple(String[].class, Long[].class, Long[].class, OffsetDateTime[].class,
+                        Integer[].class, String[].class).addValue(utc(now)))
+                .invoke(rows -> {
+                    unchanged(rows.size(), endedById.size());
+                    rows.forEach(row -> {
+                        Closing closing = endedById.get(row.getLong("id"));
+                        stopped.put(closing.employeeId(), closing.view(row.getLong("version")));
+                    });
+                }).replaceWithVoid())
+                .replaceWith(stopped);
+    }
+
+    /** Every timer read was still as read: else one changed meanwhile (a sweep closed it). */
+    private static void unchanged(int changed, int expected) {
+        if (changed != expected) {
+            throw ApiException.conflict("concurrent-change", "A running timer changed while it was being stopped; retry");
         }
     }
 
@@ -500,6 +627,14 @@ class EntryCapture {
             for (int i = 0; i < count; i++) {
                 columns.add(new ArrayList<>(rows));
             }
+        }
+
+        boolean isEmpty() {
+            return columns.get(0).isEmpty();
+        }
+
+        int size() {
+            return columns.get(0).size();
         }
 
         void add(Object... row) {

@@ -16,10 +16,12 @@ public class EntryLedger {
 
     private final TimeEntryRepository entries;
     private final EntryCapture capture;
+    private final CaptureQueue captures;
 
-    EntryLedger(TimeEntryRepository entries, EntryCapture capture) {
+    EntryLedger(TimeEntryRepository entries, EntryCapture capture, CaptureQueue captures) {
         this.entries = entries;
         this.capture = capture;
+        this.captures = captures;
     }
 
     /** A timer to start for an employee (null: the caller) on a function and optionally a client. */
@@ -36,7 +38,7 @@ public class EntryLedger {
      * other time or a closed day.
      */
     public Uni<TimerStart> startTimer(TimerRequest request) {
-        return capture.startTimer(request);
+        return captures.startTimer(request);
     }
 
     /**
