@@ -34,13 +34,14 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Captures time in plain SQL on the reactive client, a few statements per transaction: who and what (the tenant, the
- * caller's own record, the employee the time is for, locked until the transaction ends, the function and the client),
- * then the day (its locked period, the week's timesheet, the time it holds, an entry the new one overlaps, the running
- * timer, an entry already stored under the externalRef), then the writes. Captures come in bursts at shift start:
- * through the entities the same work took ten or more statements and most of the service's processor time. Each
- * feature's rule is applied by its own public service to what was read; the tables are read here, each statement
- * naming the tenant (the entities' tenant filter does not reach plain SQL).
+ * Captures time in plain SQL on the reactive client, for several captures at once ({@link GroupCommit}) in a few
+ * set-wise statements per transaction: who and what (the tenant, the caller's own record, the employees the time is
+ * for, locked until the transaction ends, the function and the client), then the days (locked period, the week's
+ * timesheet, the time each holds, an entry a new one overlaps, the running timer, an entry already stored under the
+ * externalRef), then the writes. Captures come in bursts at shift start: through the entities one capture took ten or
+ * more statements and most of the service's processor time. Each feature's rule is applied by its own public service
+ * to what was read; the tables are read here, each statement naming the tenant (the entities' tenant filter does not
+ * reach plain SQL).
  */
 @ApplicationScoped
 class EntryCapture {
