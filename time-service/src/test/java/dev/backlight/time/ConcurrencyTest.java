@@ -93,7 +93,7 @@ class ConcurrencyTest {
     }
 
     @Test
-    void parallelTimerSwitchesOfManyEmployeesEachStopTheirOwnTimer() throws Exception {
+    void parallelTimerSwitchesAndStopsOfManyEmployeesEachEndTheirOwnTimer() throws Exception {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < PARALLEL; i++) {
             fx.employee("t" + i);
@@ -115,6 +115,13 @@ class ConcurrencyTest {
         assertEquals(PARALLEL - 1, stopped.stream().mapToInt(Integer::intValue).sum(), stopped.toString());
         fx.asManager().get("/api/time/timers/running").then().statusCode(200).body("items.size()", equalTo(PARALLEL))
                 .body("items.entry.functionCode", everyItem(equalTo("PAYROLL")));
+        Thread.sleep(1100);
+        // Stopped together, each ends its own; asked twice, the second is told that none runs.
+        List<Integer> stops = inParallel(i -> fx.as(tokens.get(i)).body("{}").post("/api/time/timers/stop")
+                .then().extract().statusCode());
+        assertEquals(PARALLEL, stops.stream().filter(s -> s == 200).count(), stops.toString());
+        fx.asManager().get("/api/time/timers/running").then().statusCode(200).body("items.size()", equalTo(0));
+        fx.as(tokens.get(0)).body("{}").post("/api/time/timers/stop").then().statusCode(409);
     }
 
     private void countEntries(int expected) {

@@ -5,18 +5,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
-/** New entries and timer starts, each kind through its own {@link GroupCommit}. */
+/** New entries, timer starts and timer stops, each kind through its own {@link GroupCommit}. */
 @ApplicationScoped
 class CaptureQueue {
 
     private final EntryCapture capture;
     private final GroupCommit<EntryCapture.Capture, TimeEntryService.Saved> entries;
     private final GroupCommit<EntryCapture.TimerAsk, EntryLedger.TimerStart> timerStarts;
+    private final GroupCommit<EntryCapture.Ask, TimeEntryView> timerStops;
 
     CaptureQueue(EntryCapture capture, Pool pool) {
         this.capture = capture;
         this.entries = new GroupCommit<>(pool, capture::recordAll);
         this.timerStarts = new GroupCommit<>(pool, capture::startAll);
+        this.timerStops = new GroupCommit<>(pool, capture::stopAll);
     }
 
     /**
@@ -36,5 +38,14 @@ class CaptureQueue {
     Uni<EntryLedger.TimerStart> startTimer(EntryLedger.TimerRequest request) {
         EntryCapture.TimerAsk asked = capture.timerAsk(request);
         return capture.asEmployee(() -> timerStarts.submit(asked));
+    }
+
+    /**
+     * Stops the employee's running timer now (null: the caller's own); null when it ran less than a second; 409 when
+     * none runs. Called while the request is in scope.
+     */
+    Uni<TimeEntryView> stopTimer(Long employeeId) {
+        EntryCapture.Ask asked = capture.ask(employeeId, null, null);
+        return capture.asEmployee(() -> timerStops.submit(asked));
     }
 }

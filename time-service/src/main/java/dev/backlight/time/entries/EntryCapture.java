@@ -27,7 +27,6 @@ import dev.backlight.time.directory.EmployeeScope;
 import dev.backlight.time.tenants.TenantProfile;
 import dev.backlight.time.timesheets.OpenPeriods;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -145,8 +144,8 @@ class EntryCapture {
              WHERE e.tenant_id = a.tenant_id AND e.employee_id = a.employee_id AND e.started_at IS NOT NULL
                AND e.ended_at IS NULL""";
 
-    private static final String RUNNING_TIMER = "SELECT r.* FROM (SELECT $1::text, $2::bigint) AS a(tenant_id, employee_id)"
-            + " JOIN LATERAL (" + RUNNING + ") r ON true";
+    private static final String RUNNING_TIMERS = "SELECT a.n, r.* FROM unnest($1::int[], $2::text[], $3::bigint[])"
+            + " AS a(n, tenant_id, employee_id) JOIN LATERAL (" + RUNNING + ") r ON true";
 
     /**
      * The days timers start on, read after the employees' locks are held: the locked period, the week's timesheet,
@@ -185,13 +184,11 @@ class EntryCapture {
              WHERE t.tenant_id = v.tenant_id AND t.id = v.id AND t.version = v.version
             RETURNING t.id""";
 
-    private final Pool pool;
     private final Caller caller;
     private final EmployeeScope scope;
     private final TimeRules rules;
 
-    EntryCapture(Pool pool, Caller caller, EmployeeScope scope, TimeRules rules) {
-        this.pool = pool;
+    EntryCapture(Caller caller, EmployeeScope scope, TimeRules rules) {
         this.caller = caller;
         this.scope = scope;
         this.rules = rules;
@@ -258,7 +255,7 @@ class EntryCapture {
     Uni<List<Outcome<TimeEntryService.Saved>>> recordAll(SqlConnection connection, List<Capture> captures) {
         @SuppressWarnings("unchecked")
         Outcome<TimeEntryService.Saved>[] outcomes = new Outcome[captures.size()];
-        return checked(connection, captures.stream().map(Capture::ask).toList(), outcomes, () -> (n, found) -> {
+        return checked(connection, captures.stream().map(Capture::ask).toList(), outcomes, () -> (Check<New>) (n, found) -> {
             Capture capture = captures.get(n);
             TimeEntryService.EntryInput input = capture.input();
             TimeRules.EntryTimes times = rules.interpret(input.time(), found.tenant(), found.employee().timeZone());
@@ -268,9 +265,9 @@ class EntryCapture {
         }).chain(checked -> days(connection, checked, outcomes)).replaceWith(() -> List.of(outcomes));
     }
 
-    /** Makes the {@code n}-th ask, with its parties, an entry to write; throws when a rule refuses it. */
-    private interface Check {
-        New entry(int n, Parties found);
+    /** Makes the {@code n}-th ask, with its parties, what to write; throws when a rule refuses it. */
+    private interface Check<T> {
+        T apply(int n, Parties found);
     }
 
     /**
@@ -278,11 +275,11 @@ class EntryCapture {
      * gives once the locks are held; an ask for an employee an earlier one already has is deferred, a refused one
      * gets its outcome.
      */
-    private <R> Uni<List<New>> checked(SqlConnection connection, List<Ask> asks, Outcome<R>[] outcomes,
-            Supplier<Check> check) {
+    private <T, R> Uni<List<T>> checked(SqlConnection connection, List<Ask> asks, Outcome<R>[] outcomes,
+            Supplier<Check<T>> check) {
         return parties(connection, asks).map(parties -> {
-            Check toEntry = check.get();
-            List<New> checked = new ArrayList<>();
+            Check<T> toWrite = check.get();
+            List<T> checked = new ArrayList<>();
             Set<Long> employees = new HashSet<>();
             for (int n = 0; n < asks.size(); n++) {
                 try {
@@ -291,7 +288,7 @@ class EntryCapture {
                         outcomes[n] = deferred();
                         continue;
                     }
-                    checked.add(toEntry.entry(n, found));
+                    checked.add(toWrite.apply(n, found));
                 } catch (RuntimeException refused) {
                     outcomes[n] = new Refused<>(refused);
                 }
@@ -353,7 +350,7 @@ class EntryCapture {
         return checked(connection, asks.stream().map(TimerAsk::ask).toList(), outcomes, () -> {
             // Read the clock only once the employees' locks are held, so timers follow the order they were granted in.
             Instant now = rules.now();
-            return (n, found) -> {
+            return (Check<New>) (n, found) -> {
                 TimerAsk asked = asks.get(n);
                 String zone = asked.zone() == null ? found.employee().timeZone() : asked.zone();
                 FieldChecks.zone("zone", zone);
@@ -408,21 +405,48 @@ class EntryCapture {
                 }).replaceWithVoid();
     }
 
-    /** Stops the employee's running timer now; null when it ran less than a second; 409 when none runs. */
-    Uni<TimeEntryView> stopTimer(Long employeeId) {
-        Ask ask = ask(employeeId, null, null);
-        return asEmployee(() -> pool.withTransaction(connection -> party(connection, ask).chain(parties -> connection
-                .preparedQuery(RUNNING_TIMER).execute(Tuple.of(ask.tenantId(), parties.employee().id()))
+    /** A timer to stop: the {@code n}-th ask's employee, now. */
+    private record Stop(int n, String tenantId, long employeeId, Instant now) {
+    }
+
+    /**
+     * Stops several employees' running timers now, each ended or (when it ran less than a second) deleted, null for
+     * those; one whose employee runs no timer is refused (409). The outcomes are in the asks' order.
+     */
+    Uni<List<Outcome<TimeEntryView>>> stopAll(SqlConnection connection, List<Ask> asks) {
+        @SuppressWarnings("unchecked")
+        Outcome<TimeEntryView>[] outcomes = new Outcome[asks.size()];
+        return checked(connection, asks, outcomes, () -> {
+            Instant now = rules.now();
+            return (Check<Stop>) (n, found) -> new Stop(n, found.tenant().id(), found.employee().id(), now);
+        }).chain(stops -> stop(connection, stops, outcomes)).replaceWith(() -> List.of(outcomes));
+    }
+
+    private static Uni<Void> stop(SqlConnection connection, List<Stop> stops, Outcome<TimeEntryView>[] outcomes) {
+        if (stops.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Columns running = new Columns(3, stops.size());
+        stops.forEach(stop -> running.add(stop.n(), stop.tenantId(), stop.employeeId()));
+        return connection.preparedQuery(RUNNING_TIMERS)
+                .execute(running.tuple(Integer[].class, String[].class, Long[].class))
                 .chain(rows -> {
-                    long employee = parties.employee().id();
-                    if (rows.size() == 0) {
-                        throw ApiException.conflict("no-timer", "No timer is running for employee " + employee,
-                                "employeeId", employee);
+                    Map<Integer, Row> byNumber = byNumber(rows);
+                    List<Stop> stopping = new ArrayList<>();
+                    List<Closing> closings = new ArrayList<>();
+                    for (Stop stop : stops) {
+                        Row row = byNumber.get(stop.n());
+                        if (row == null) {
+                            outcomes[stop.n()] = new Refused<>(ApiException.conflict("no-timer",
+                                    "No timer is running for employee " + stop.employeeId(), "employeeId", stop.employeeId()));
+                        } else {
+                            stopping.add(stop);
+                            closings.add(Closing.of(stop.tenantId(), stop.employeeId(), row, stop.now()));
+                        }
                     }
-                    Instant now = rules.now();
-                    return close(connection, List.of(Closing.of(ask.tenantId(), employee, rows.iterator().next(), now)),
-                            now).map(stopped -> stopped.get(employee));
-                }))));
+                    return close(connection, closings, stops.get(0).now()).invoke(stopped -> stopping.forEach(
+                            stop -> outcomes[stop.n()] = new Done<>(stopped.get(stop.employeeId()))));
+                }).replaceWithVoid();
     }
 
     /**
@@ -541,10 +565,6 @@ class EntryCapture {
                     }
                     return parties;
                 });
-    }
-
-    private Uni<Parties> party(SqlConnection connection, Ask ask) {
-        return parties(connection, List.of(ask)).map(parties -> parties.get(0).get());
     }
 
     private static Parties partiesOf(Ask ask, Row row) {

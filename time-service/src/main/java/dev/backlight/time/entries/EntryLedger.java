@@ -9,18 +9,16 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * What the other features do with entries: timers open and close them (each in a transaction of its own,
- * {@link EntryCapture}), timesheets read a week and period locks look for running timers (in the caller's session).
+ * {@link CaptureQueue}), timesheets read a week and period locks look for running timers (in the caller's session).
  */
 @ApplicationScoped
 public class EntryLedger {
 
     private final TimeEntryRepository entries;
-    private final EntryCapture capture;
     private final CaptureQueue captures;
 
-    EntryLedger(TimeEntryRepository entries, EntryCapture capture, CaptureQueue captures) {
+    EntryLedger(TimeEntryRepository entries, CaptureQueue captures) {
         this.entries = entries;
-        this.capture = capture;
         this.captures = captures;
     }
 
@@ -33,7 +31,7 @@ public class EntryLedger {
     }
 
     /**
-     * Starts a timer now, in a transaction of its own that locks the employee's time, stopping the running one at the
+     * Starts a timer now, in a transaction apart from the caller's that locks the employee's time, stopping the running one at the
      * same instant so that the two entries meet exactly ([start, end) intervals); 409 when the start falls inside
      * other time or a closed day.
      */
@@ -42,11 +40,11 @@ public class EntryLedger {
     }
 
     /**
-     * Stops the employee's running timer now, in a transaction of its own that locks the employee's time; ended at
+     * Stops the employee's running timer now, in a transaction apart from the caller's that locks the employee's time; ended at
      * the 24 h mark and flagged for review when it ran longer; null when it ran less than a second; 409 when none runs.
      */
     public Uni<TimeEntryView> stopTimer(Long employeeId) {
-        return capture.stopTimer(employeeId);
+        return captures.stopTimer(employeeId);
     }
 
     /** The employee's running timer, or null. */
