@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Shift start: 64 callers at once record entries and switch timers through the gateway; prints their rate and
-# latencies beside an authenticated trivial GET through the same gateway in the same run, and each service's peak
-# memory. Embedded PostgreSQL, no Docker; the services get the Kubernetes manifests' memory. Argument: seconds per
-# load (default 20).
+# Shift start: 64 callers at once record entries, switch timers, and stop and start timers in turn through the
+# gateway; prints their rate and latencies beside an authenticated trivial GET through the same gateway in the same
+# run, and each service's peak memory. Embedded PostgreSQL, no Docker; the services get the Kubernetes manifests'
+# memory. Argument: seconds per load (default 20).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -ntp package -DskipTests

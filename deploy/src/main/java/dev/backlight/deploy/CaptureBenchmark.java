@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,17 +26,22 @@ import dev.backlight.testing.ServiceProcess;
 
 /**
  * Prints how many time captures the suite takes at shift start: 64 callers at once, through the gateway, each
- * recording entries (POST /api/time/entries) or switching timers (POST /api/time/timers/start) for employees of
- * their own, beside an authenticated trivial GET (/api/time/tenant) through the same gateway in the same run, with the
- * processor time each process (time-service, gateway, PostgreSQL, the load generator) spent per request. The tenant
- * has 512 employees with a year of history each.
+ * recording entries (POST /api/time/entries), switching timers (POST /api/time/timers/start) or stopping and starting
+ * them in turn (POST /api/time/timers/stop, then start) for employees of their own, beside an authenticated trivial
+ * GET (/api/time/tenant) through the same gateway in the same run, with the processor time each process
+ * (time-service, gateway, PostgreSQL, the load generator) spent per request. The tenant has 1,536 employees with a
+ * year of history each.
  * time-service and the gateway run with the manifests' memory; the gateway's rate limit is lifted.
  */
 public final class CaptureBenchmark {
 
     private static final String TENANT = "bench-capture";
     private static final int CALLERS = 64;
-    private static final int EMPLOYEES_PER_CALLER = 8;
+    /**
+     * Enough that a caller stopping and starting its employees' timers in turn comes back to each after more than a
+     * second, so a stop records an entry rather than discarding a timer stopped within its first second.
+     */
+    private static final int EMPLOYEES_PER_CALLER = 24;
     private static final Duration WARM_UP = Duration.ofSeconds(20);
     /** How many days before the measured entries the warm-up's entries go. */
     private static final int WARM_UP_DAYS = 15;
@@ -61,14 +65,22 @@ public final class CaptureBenchmark {
         }
     }
 
-    /**
-     * Requests per second, sorted latencies in milliseconds, and the processor time each process spent per request
-     * (milliseconds) in one load.
-     */
-    private record Load(double perSecond, List<Double> millis, Map<Integer, Integer> statuses, Map<String, Double> cpuPerRequest) {
+    /** Requests per second, sorted latencies in milliseconds and statuses of one path in a load. */
+    private record PathFigures(double perSecond, List<Double> millis, Map<Integer, Integer> statuses) {
         double percentile(double p) {
             return millis.get(Math.min(millis.size() - 1, (int) Math.ceil(millis.size() * p) - 1));
         }
+    }
+
+    /**
+     * The whole load's figures, each path's apart when it sent to more than one, and the processor time each process
+     * spent per request (milliseconds).
+     */
+    private record Load(PathFigures all, Map<String, PathFigures> byPath, Map<String, Double> cpuPerRequest) {
+    }
+
+    /** One answered request. */
+    private record Answer(String path, double millis, int status) {
     }
 
     /** One caller's next request, given its number and how many it has sent. */
@@ -103,20 +115,28 @@ public final class CaptureBenchmark {
         long history = bench.seedEntries(TENANT, historyEnd.minusYears(1), historyEnd);
         System.out.printf("Tenant of %d employees with a year of history: %,d time entries%n", employees.size(), history);
         Caller trivialGet = (caller, sent) -> get("/api/time/tenant");
-        Caller timerStart = (caller, sent) -> post("/api/time/timers/start", Map.of(
-                "employeeId", employees.get(caller * EMPLOYEES_PER_CALLER + sent % EMPLOYEES_PER_CALLER), "functionCode", "OTHER"));
+        Caller timerStart = (caller, sent) -> startTimer(employeeOf(caller, sent));
+        // Each of the caller's employees in turn: its running timer stopped, then a new one started, so the employee's
+        // next stop comes two rounds of the caller's employees later.
+        Caller timerStopThenStart = (caller, sent) -> {
+            long employee = employeeOf(caller, sent / 2);
+            return sent % 2 == 0 ? post("/api/time/timers/stop", Map.of("employeeId", employee)) : startTimer(employee);
+        };
         // Warm-up: every path runs under load long enough for the JIT to compile it, as it has long been in production
         // (with 5 s each, the compiler threads still took a third of a core during the measured loads).
         load(WARM_UP, trivialGet);
         load(WARM_UP, (caller, sent) -> entry(caller, sent, firstStart.minus(Duration.ofDays(WARM_UP_DAYS))));
         load(WARM_UP, timerStart);
+        load(WARM_UP, timerStopThenStart);
         Load trivial = load(each, trivialGet);
         Load entries = load(each, (caller, sent) -> entry(caller, sent, firstStart));
         Load timers = load(each, timerStart);
+        Load stops = load(each, timerStopThenStart);
 
         print("Trivial authenticated GET /api/time/tenant through the gateway (reference)", trivial, trivial);
         print("POST /api/time/entries through the gateway", entries, trivial);
         print("POST /api/time/timers/start (stops the running one) through the gateway", timers, trivial);
+        print("POST /api/time/timers/stop and start in turn through the gateway", stops, trivial);
         bench.printPeakMemory();
     }
 
@@ -135,18 +155,25 @@ public final class CaptureBenchmark {
         }
     }
 
+    /** The caller's employees in turn. */
+    private long employeeOf(int caller, int turn) {
+        return employees.get(caller * EMPLOYEES_PER_CALLER + turn % EMPLOYEES_PER_CALLER);
+    }
+
+    private HttpRequest startTimer(long employee) {
+        return post("/api/time/timers/start", Map.of("employeeId", employee, "functionCode", "OTHER"));
+    }
+
     /** The caller's n-th entry: 10 minutes, its employees in turn, each employee's entries one after another. */
     private HttpRequest entry(int caller, int sent, Instant firstStart) {
-        int employee = caller * EMPLOYEES_PER_CALLER + sent % EMPLOYEES_PER_CALLER;
         Instant start = firstStart.plus(Duration.ofMinutes(10L * (sent / EMPLOYEES_PER_CALLER)));
-        return post("/api/time/entries", Map.of("employeeId", employees.get(employee), "functionCode", "PAYROLL",
+        return post("/api/time/entries", Map.of("employeeId", employeeOf(caller, sent), "functionCode", "PAYROLL",
                 "startedAt", start.toString(), "endedAt", start.plus(Duration.ofMinutes(10)).toString()));
     }
 
     private Load load(Duration length, Caller caller) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
-        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
-        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
         Map<String, Duration> cpuBefore = cpuTimes();
         long end = System.nanoTime() + length.toNanos();
         List<Future<?>> callers = new ArrayList<>();
@@ -154,10 +181,10 @@ public final class CaptureBenchmark {
             int number = c;
             callers.add(pool.submit(() -> {
                 for (int sent = 0; System.nanoTime() < end; sent++) {
+                    HttpRequest request = caller.next(number, sent);
                     long started = System.nanoTime();
-                    int status = bench.http.send(caller.next(number, sent), HttpResponse.BodyHandlers.discarding()).statusCode();
-                    millis.add((System.nanoTime() - started) / 1e6);
-                    statuses.merge(status, 1, Integer::sum);
+                    int status = bench.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    answers.add(new Answer(request.uri().getPath(), (System.nanoTime() - started) / 1e6, status));
                 }
                 return null;
             }));
@@ -169,10 +196,19 @@ public final class CaptureBenchmark {
         pool.awaitTermination(1, TimeUnit.MINUTES);
         Map<String, Double> cpuPerRequest = new LinkedHashMap<>();
         cpuTimes().forEach((process, after) -> cpuPerRequest.put(process,
-                after.minus(cpuBefore.get(process)).toNanos() / 1e6 / Math.max(1, millis.size())));
-        List<Double> sorted = new ArrayList<>(millis);
-        sorted.sort(Double::compare);
-        return new Load(sorted.size() / (length.toNanos() / 1e9), sorted, statuses, cpuPerRequest);
+                after.minus(cpuBefore.get(process)).toNanos() / 1e6 / Math.max(1, answers.size())));
+        double seconds = length.toNanos() / 1e9;
+        Map<String, PathFigures> byPath = new LinkedHashMap<>();
+        answers.stream().collect(Collectors.groupingBy(Answer::path, LinkedHashMap::new, Collectors.toList()))
+                .forEach((path, ofPath) -> byPath.put(path, figures(ofPath, seconds)));
+        return new Load(figures(answers, seconds), byPath, cpuPerRequest);
+    }
+
+    private static PathFigures figures(List<Answer> answers, double seconds) {
+        List<Double> sorted = answers.stream().map(Answer::millis).sorted().toList();
+        Map<Integer, Integer> statuses = new LinkedHashMap<>();
+        answers.forEach(answer -> statuses.merge(answer.status(), 1, Integer::sum));
+        return new PathFigures(sorted.size() / seconds, sorted, statuses);
     }
 
     private Map<String, Duration> cpuTimes() {
@@ -182,10 +218,17 @@ public final class CaptureBenchmark {
     }
 
     private static void print(String what, Load load, Load reference) {
-        System.out.printf("%s, %d callers: %,.0f req/s (%.0f %% of the reference), p50 %.1f ms, p99 %.1f ms, statuses %s; "
-                + "processor time per request: %s%n",
-                what, CALLERS, load.perSecond(), 100 * load.perSecond() / reference.perSecond(), load.percentile(0.5),
-                load.percentile(0.99), load.statuses(), load.cpuPerRequest().entrySet().stream()
+        System.out.printf("%s, %d callers: %s; processor time per request: %s%n", what, CALLERS,
+                describe(load.all(), reference), load.cpuPerRequest().entrySet().stream()
                         .map(cpu -> String.format("%s %.2f ms", cpu.getKey(), cpu.getValue())).collect(Collectors.joining(", ")));
+        if (load.byPath().size() > 1) {
+            load.byPath().forEach((path, figures) -> System.out.printf("  of which %s: %s%n", path, describe(figures, reference)));
+        }
+    }
+
+    private static String describe(PathFigures figures, Load reference) {
+        return String.format("%,.0f req/s (%.0f %% of the reference), p50 %.1f ms, p99 %.1f ms, statuses %s",
+                figures.perSecond(), 100 * figures.perSecond() / reference.all().perSecond(), figures.percentile(0.5),
+                figures.percentile(0.99), figures.statuses());
     }
 }
