@@ -132,7 +132,11 @@ class EntryCapture {
                         duration_seconds, source, notes, external_ref)
             RETURNING id, employee_id""";
 
-    /** The running timer of employee {@code a.employee_id} with what its view shows. */
+    /**
+     * The running timer of employee {@code a.employee_id} with what its view shows. The unique index allows one; the
+     * limit keeps the lookup per employee: without it the planner may join every running timer of the database and
+     * filter them, a plan whose cost grows with how many run (found at 1,500).
+     */
     private static final String RUNNING = """
             SELECT e.id AS running_id, e.started_at AS running_start, e.zone AS running_zone,
                    e.work_date AS running_day, e.source AS running_source, e.notes AS running_notes,
@@ -142,7 +146,8 @@ class EntryCapture {
               JOIN timekeeping.work_function f ON f.id = e.function_id
               LEFT JOIN timekeeping.client_account c ON c.id = e.client_account_id
              WHERE e.tenant_id = a.tenant_id AND e.employee_id = a.employee_id AND e.started_at IS NOT NULL
-               AND e.ended_at IS NULL""";
+               AND e.ended_at IS NULL
+             LIMIT 1""";
 
     private static final String RUNNING_TIMERS = "SELECT a.n, r.* FROM unnest($1::int[], $2::text[], $3::bigint[])"
             + " AS a(n, tenant_id, employee_id) JOIN LATERAL (" + RUNNING + ") r ON true";
