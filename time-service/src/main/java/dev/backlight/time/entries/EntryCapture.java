@@ -24,6 +24,9 @@ import dev.backlight.support.tenancy.Caller;
 import dev.backlight.time.directory.CatalogService;
 import dev.backlight.time.directory.EmployeeRef;
 import dev.backlight.time.directory.EmployeeScope;
+import dev.backlight.time.entries.GroupCommit.Done;
+import dev.backlight.time.entries.GroupCommit.Outcome;
+import dev.backlight.time.entries.GroupCommit.Refused;
 import dev.backlight.time.tenants.TenantProfile;
 import dev.backlight.time.timesheets.OpenPeriods;
 import io.smallrye.mutiny.Uni;
@@ -230,29 +233,6 @@ class EntryCapture {
     }
 
     /**
-     * What became of a capture in a transaction: its result, a refusal, or {@link #deferred} when an earlier capture of
-     * the same transaction is for the same employee (it sees that one's time only once it is committed).
-     */
-    sealed interface Outcome<R> permits Done, Refused, Deferred {
-    }
-
-    record Done<R>(R result) implements Outcome<R> {
-    }
-
-    record Refused<R>(RuntimeException reason) implements Outcome<R> {
-    }
-
-    record Deferred<R>() implements Outcome<R> {
-    }
-
-    @SuppressWarnings("unchecked")
-    static <R> Outcome<R> deferred() {
-        return (Outcome<R>) DEFERRED;
-    }
-
-    private static final Outcome<?> DEFERRED = new Deferred<>();
-
-    /**
      * Records several captures in the connection's transaction, in three statements whatever their number: their
      * parties (employees locked), their days, the inserts. Each capture is checked on its own; one refused leaves the
      * others be. The outcomes are in the captures' order.
@@ -290,7 +270,7 @@ class EntryCapture {
                 try {
                     Parties found = parties.get(n).get();
                     if (!employees.add(found.employee().id())) {
-                        outcomes[n] = deferred();
+                        outcomes[n] = GroupCommit.deferred();
                         continue;
                     }
                     checked.add(toWrite.apply(n, found));

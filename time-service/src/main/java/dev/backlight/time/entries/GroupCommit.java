@@ -31,23 +31,46 @@ final class GroupCommit<C, R> {
     static final int MOST = 64;
 
     private final Pool pool;
-    private final BiFunction<SqlConnection, List<C>, Uni<List<EntryCapture.Outcome<R>>>> writeAll;
+    private final BiFunction<SqlConnection, List<C>, Uni<List<Outcome<R>>>> writeAll;
     private final ConcurrentLinkedDeque<Waiting<C, R>> waiting = new ConcurrentLinkedDeque<>();
     private final AtomicBoolean writing = new AtomicBoolean();
 
-    GroupCommit(Pool pool, BiFunction<SqlConnection, List<C>, Uni<List<EntryCapture.Outcome<R>>>> writeAll) {
+    GroupCommit(Pool pool, BiFunction<SqlConnection, List<C>, Uni<List<Outcome<R>>>> writeAll) {
         this.pool = pool;
         this.writeAll = writeAll;
+    }
+
+    /**
+     * What became of a capture in a transaction: its result, a refusal, or {@link #deferred} when an earlier capture of
+     * the same transaction is for the same employee (it sees that one's time only once it is committed).
+     */
+    sealed interface Outcome<R> permits Done, Refused, Deferred {
+    }
+
+    record Done<R>(R result) implements Outcome<R> {
+    }
+
+    record Refused<R>(RuntimeException reason) implements Outcome<R> {
+    }
+
+    record Deferred<R>() implements Outcome<R> {
+    }
+
+    private static final Outcome<?> DEFERRED = new Deferred<>();
+
+    @SuppressWarnings("unchecked")
+    static <R> Outcome<R> deferred() {
+        return (Outcome<R>) DEFERRED;
     }
 
     /** A capture waiting for its transaction, and where its answer goes (on the request's own context). */
     private record Waiting<C, R>(C capture, Context context, UniEmitter<? super R> answer) {
 
-        void answer(EntryCapture.Outcome<R> outcome) {
+        void answer(Outcome<R> outcome) {
             Runnable deliver = () -> {
-                if (outcome instanceof EntryCapture.Done<R> done) {
+                if (outcome instanceof Done<R> done) {
                     answer.complete(done.result());
-                } else if (outcome instanceof EntryCapture.Refused<R> refused) {
+                } else if (outcome instanceof Refused<R> refused) {
                     answer.fail(refused.reason());
                 }
             };
@@ -59,7 +82,7 @@ final class GroupCommit<C, R> {
         }
 
         void fail(Throwable failure) {
-            answer(new EntryCapture.Refused<>(failure instanceof RuntimeException runtime ? runtime
+            answer(new Refused<>(failure instanceof RuntimeException runtime ? runtime
                     : new IllegalStateException(failure)));
         }
     }
@@ -118,9 +141,9 @@ final class GroupCommit<C, R> {
     }
 
     /** Answers each capture; the deferred ones go first into the next transaction, in their order. */
-    private void answer(List<Waiting<C, R>> batch, List<EntryCapture.Outcome<R>> outcomes) {
+    private void answer(List<Waiting<C, R>> batch, List<Outcome<R>> outcomes) {
         for (int n = batch.size() - 1; n >= 0; n--) {
-            if (outcomes.get(n) instanceof EntryCapture.Deferred) {
+            if (outcomes.get(n) instanceof Deferred) {
                 waiting.addFirst(batch.get(n));
             }
         }
