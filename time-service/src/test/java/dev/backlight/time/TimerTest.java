@@ -17,6 +17,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,11 @@ class TimerTest {
     Fixture fx;
     long sam;
     String samToken;
+
+    @AfterEach
+    void stopMovingTheClock() {
+        TestClock.reset();
+    }
 
     @BeforeEach
     void setUp() {
@@ -63,15 +69,11 @@ class TimerTest {
     @Test
     void aTimerReplacedWithinItsFirstSecondIsDiscardedAndTheNewOneRuns() {
         TestClock.freeze();
-        try {
-            long first = fx.as(samToken).body(Map.of("functionCode", "SCHEDULING")).post("/api/time/timers/start")
-                    .then().statusCode(200).extract().jsonPath().getLong("started.id");
-            fx.as(samToken).body(Map.of("functionCode", "PAYROLL")).post("/api/time/timers/start")
-                    .then().statusCode(200).body("stopped", equalTo(null))
-                    .body("started.id", not(equalTo((int) first)));
-        } finally {
-            TestClock.reset();
-        }
+        long first = fx.as(samToken).body(Map.of("functionCode", "SCHEDULING")).post("/api/time/timers/start")
+                .then().statusCode(200).extract().jsonPath().getLong("started.id");
+        fx.as(samToken).body(Map.of("functionCode", "PAYROLL")).post("/api/time/timers/start")
+                .then().statusCode(200).body("stopped", equalTo(null))
+                .body("started.id", not(equalTo((int) first)));
         fx.as(samToken).get("/api/time/timers/current").then().statusCode(200).body("entry.functionCode", equalTo("PAYROLL"));
         fx.asManager().get("/api/time/timers/running").then().statusCode(200).body("items", hasSize(1));
     }
@@ -79,12 +81,8 @@ class TimerTest {
     @Test
     void aTimerStoppedWithinItsFirstSecondRecordsNothingAndAnswers204() {
         TestClock.freeze();
-        try {
-            fx.as(samToken).body(Map.of("functionCode", "REPORTING")).post("/api/time/timers/start").then().statusCode(200);
-            fx.as(samToken).body("{}").post("/api/time/timers/stop").then().statusCode(204).body(emptyString());
-        } finally {
-            TestClock.reset();
-        }
+        fx.as(samToken).body(Map.of("functionCode", "REPORTING")).post("/api/time/timers/start").then().statusCode(200);
+        fx.as(samToken).body("{}").post("/api/time/timers/stop").then().statusCode(204).body(emptyString());
         fx.as(samToken).get("/api/time/timers/current").then().statusCode(200).body("running", equalTo(false));
         fx.asManager().queryParam("from", LocalDate.now().minusDays(1).toString())
                 .queryParam("to", LocalDate.now().plusDays(2).toString()).get("/api/time/entries")
@@ -139,15 +137,11 @@ class TimerTest {
     void timerStoppedAfterMoreThan24HoursEndsAtTheLimitFlaggedForReview() {
         String started = fx.as(samToken).body(Map.of("functionCode", "COMPLIANCE")).post("/api/time/timers/start")
                 .then().statusCode(200).extract().jsonPath().getString("started.startedAt");
-        try {
-            TestClock.advance(Duration.ofHours(30));
-            fx.as(samToken).get("/api/time/timers/current").then().statusCode(200).body("overLimit", equalTo(true));
-            fx.as(samToken).body("{}").post("/api/time/timers/stop").then().statusCode(200)
-                    .body("endedAt", equalTo(Instant.parse(started).plus(Duration.ofHours(24)).toString()))
-                    .body("reviewReason", equalTo("TIMER_OVER_LIMIT"));
-        } finally {
-            TestClock.reset();
-        }
+        TestClock.advance(Duration.ofHours(30));
+        fx.as(samToken).get("/api/time/timers/current").then().statusCode(200).body("overLimit", equalTo(true));
+        fx.as(samToken).body("{}").post("/api/time/timers/stop").then().statusCode(200)
+                .body("endedAt", equalTo(Instant.parse(started).plus(Duration.ofHours(24)).toString()))
+                .body("reviewReason", equalTo("TIMER_OVER_LIMIT"));
         fx.as(samToken).queryParam("from", LocalDate.now().minusDays(30).toString())
                 .queryParam("to", LocalDate.now().plusDays(30).toString()).queryParam("needsReview", true)
                 .get("/api/time/entries").then().statusCode(200).body("total", equalTo(1));
@@ -157,17 +151,13 @@ class TimerTest {
     void aTimerLeftRunningPastTheLimitStillBlocksTimeOverlappingIt() {
         long timer = fx.as(samToken).body(Map.of("functionCode", "COMPLIANCE")).post("/api/time/timers/start")
                 .then().statusCode(200).extract().jsonPath().getLong("started.id");
-        try {
-            // Unswept after 30 h: the overlap search reads recent days only, and must still find the old timer.
-            TestClock.advance(Duration.ofHours(30));
-            Instant now = Instant.now().plus(Duration.ofHours(30)).truncatedTo(ChronoUnit.SECONDS);
-            fx.as(samToken).body(Map.of("functionCode", "OTHER", "startedAt", now.minusSeconds(600).toString(),
-                            "endedAt", now.minusSeconds(300).toString()))
-                    .post("/api/time/entries").then().statusCode(409).body("type", containsString("overlap"))
-                    .body("conflictingEntryId", equalTo((int) timer));
-        } finally {
-            TestClock.reset();
-        }
+        // Unswept after 30 h: the overlap search reads recent days only, and must still find the old timer.
+        TestClock.advance(Duration.ofHours(30));
+        Instant now = Instant.now().plus(Duration.ofHours(30)).truncatedTo(ChronoUnit.SECONDS);
+        fx.as(samToken).body(Map.of("functionCode", "OTHER", "startedAt", now.minusSeconds(600).toString(),
+                        "endedAt", now.minusSeconds(300).toString()))
+                .post("/api/time/entries").then().statusCode(409).body("type", containsString("overlap"))
+                .body("conflictingEntryId", equalTo((int) timer));
     }
 
     @Inject
@@ -176,12 +166,8 @@ class TimerTest {
     @Test
     void sweepClosesTimersLeftRunningPastTheLimit() {
         fx.as(samToken).body(Map.of("functionCode", "COMPLIANCE")).post("/api/time/timers/start").then().statusCode(200);
-        try {
-            TestClock.advance(Duration.ofHours(25));
-            sweep.closeOverdueTimers().await().indefinitely();
-        } finally {
-            TestClock.reset();
-        }
+        TestClock.advance(Duration.ofHours(25));
+        sweep.closeOverdueTimers().await().indefinitely();
         fx.as(samToken).get("/api/time/timers/current").then().statusCode(200).body("running", equalTo(false));
         fx.as(samToken).queryParam("from", LocalDate.now().minusDays(30).toString())
                 .queryParam("to", LocalDate.now().plusDays(30).toString()).queryParam("needsReview", true)
