@@ -113,6 +113,13 @@ class RollupsTest {
                 .post("/api/time/entries/import").then().statusCode(200).body("imported", equalTo(2));
         assertRollupsMatchEntries();
 
+        // A day gained, then lost, by a month that keeps its other days: the person-days follow.
+        long anotherDay = fx.asManager().body(Map.of("employeeId", ana, "functionCode", "PAYROLL", "workDate", "2026-03-05",
+                "durationMinutes", 20)).post("/api/time/entries").then().statusCode(201).extract().jsonPath().getLong("id");
+        assertRollupsMatchEntries();
+        fx.asManager().delete("/api/time/entries/" + anotherDay).then().statusCode(204);
+        assertRollupsMatchEntries();
+
         // The reports read the rollups (the timer ran today, outside March): days from the daily ones, the whole month
         // from the monthly ones, alike.
         fx.asManager().queryParam("from", "2026-03-01").queryParam("to", "2026-03-05").queryParam("groupBy", "function")
