@@ -31,7 +31,6 @@ import dev.backlight.time.tenants.TenantProfile;
 import dev.backlight.time.timesheets.OpenPeriods;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -287,7 +286,8 @@ class EntryCapture {
         if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Columns day = new Columns(10, entries.size());
+        Columns day = new Columns(entries.size(), Integer.class, String.class, Long.class, LocalDate.class,
+                LocalDate.class, OffsetDateTime.class, OffsetDateTime.class, String.class, LocalDate.class, LocalDate.class);
         for (New entry : entries) {
             TimeRules.EntryTimes times = entry.times();
             day.add(entry.n(), entry.tenant().id(), entry.employeeId(), times.workDate(), entry.weekStart(),
@@ -295,33 +295,29 @@ class EntryCapture {
                     times.startedAt() == null ? null : TimeRules.firstDayOverlapping(times.startedAt()),
                     times.endedAt() == null ? null : TimeRules.lastDayOverlapping(times.endedAt()));
         }
-        return connection.preparedQuery(DAY).execute(day.tuple(Integer[].class, String[].class, Long[].class,
-                        LocalDate[].class, LocalDate[].class, OffsetDateTime[].class, OffsetDateTime[].class,
-                        String[].class, LocalDate[].class, LocalDate[].class))
-                .chain(rows -> {
-                    Map<Integer, Row> byNumber = byNumber(rows);
-                    List<New> fitting = new ArrayList<>();
-                    for (New entry : entries) {
-                        Row row = byNumber.get(entry.n());
-                        try {
-                            if (row.getLong("stored_id") != null) {
-                                outcomes[entry.n()] = new Done<>(replayed(row, entry));
-                                continue;
-                            }
-                            OpenPeriods.checkDayOpen(lockedPeriod(row), row.getString("timesheet_status"),
-                                    entry.weekStart(), entry.times().workDate());
-                            TimeRules.checkFits(entry.times(), row.getLong("seconds_on_day"), overlapped(row));
-                            fitting.add(entry);
-                        } catch (RuntimeException refused) {
-                            outcomes[entry.n()] = new Refused<>(refused);
-                        }
+        return byNumber(connection, DAY, day).chain(byNumber -> {
+            List<New> fitting = new ArrayList<>();
+            for (New entry : entries) {
+                Row row = byNumber.get(entry.n());
+                try {
+                    if (row.getLong("stored_id") != null) {
+                        outcomes[entry.n()] = new Done<>(replayed(row, entry));
+                        continue;
                     }
-                    return insert(connection, fitting, rules.now()).invoke(views -> {
-                        for (int i = 0; i < fitting.size(); i++) {
-                            outcomes[fitting.get(i).n()] = new Done<>(new TimeEntryService.Saved(views.get(i), true));
-                        }
-                    }).replaceWithVoid();
-                });
+                    OpenPeriods.checkDayOpen(lockedPeriod(row), row.getString("timesheet_status"),
+                            entry.weekStart(), entry.times().workDate());
+                    TimeRules.checkFits(entry.times(), row.getLong("seconds_on_day"), overlapped(row));
+                    fitting.add(entry);
+                } catch (RuntimeException refused) {
+                    outcomes[entry.n()] = new Refused<>(refused);
+                }
+            }
+            return insert(connection, fitting, rules.now()).invoke(views -> {
+                for (int i = 0; i < fitting.size(); i++) {
+                    outcomes[fitting.get(i).n()] = new Done<>(new TimeEntryService.Saved(views.get(i), true));
+                }
+            }).replaceWithVoid();
+        });
     }
 
     /**
@@ -353,41 +349,39 @@ class EntryCapture {
             return Uni.createFrom().voidItem();
         }
         Instant now = timers.get(0).times().startedAt(); // they all start at the same instant
-        Columns day = new Columns(7, timers.size());
+        Columns day = new Columns(timers.size(), Integer.class, String.class, Long.class, LocalDate.class,
+                LocalDate.class, OffsetDateTime.class, LocalDate.class);
         for (New timer : timers) {
             day.add(timer.n(), timer.tenant().id(), timer.employeeId(), timer.times().workDate(), timer.weekStart(),
                     utc(now), TimeRules.firstDayOverlapping(now));
         }
-        return connection.preparedQuery(TIMER_DAY).execute(day.tuple(Integer[].class, String[].class, Long[].class,
-                        LocalDate[].class, LocalDate[].class, OffsetDateTime[].class, LocalDate[].class))
-                .chain(rows -> {
-                    Map<Integer, Row> byNumber = byNumber(rows);
-                    List<New> starting = new ArrayList<>();
-                    List<Closing> closings = new ArrayList<>();
-                    for (New timer : timers) {
-                        Row row = byNumber.get(timer.n());
-                        try {
-                            OpenPeriods.checkDayOpen(lockedPeriod(row), row.getString("timesheet_status"),
-                                    timer.weekStart(), timer.times().workDate());
-                            TimeRules.checkNoOverlap(overlapped(row));
-                        } catch (RuntimeException refused) {
-                            outcomes[timer.n()] = new Refused<>(refused);
-                            continue;
+        return byNumber(connection, TIMER_DAY, day).chain(byNumber -> {
+            List<New> starting = new ArrayList<>();
+            List<Closing> closings = new ArrayList<>();
+            for (New timer : timers) {
+                Row row = byNumber.get(timer.n());
+                try {
+                    OpenPeriods.checkDayOpen(lockedPeriod(row), row.getString("timesheet_status"),
+                            timer.weekStart(), timer.times().workDate());
+                    TimeRules.checkNoOverlap(overlapped(row));
+                } catch (RuntimeException refused) {
+                    outcomes[timer.n()] = new Refused<>(refused);
+                    continue;
+                }
+                starting.add(timer);
+                if (row.getLong("running_id") != null) {
+                    closings.add(Closing.of(timer.tenant().id(), timer.employeeId(), row, now));
+                }
+            }
+            return close(connection, closings, now).chain(stopped -> insert(connection, starting, now)
+                    .invoke(started -> {
+                        for (int i = 0; i < starting.size(); i++) {
+                            New timer = starting.get(i);
+                            outcomes[timer.n()] = new Done<>(new EntryLedger.TimerStart(started.get(i),
+                                    stopped.get(timer.employeeId())));
                         }
-                        starting.add(timer);
-                        if (row.getLong("running_id") != null) {
-                            closings.add(Closing.of(timer.tenant().id(), timer.employeeId(), row, now));
-                        }
-                    }
-                    return close(connection, closings, now).chain(stopped -> insert(connection, starting, now)
-                            .invoke(started -> {
-                                for (int i = 0; i < starting.size(); i++) {
-                                    New timer = starting.get(i);
-                                    outcomes[timer.n()] = new Done<>(new EntryLedger.TimerStart(started.get(i),
-                                            stopped.get(timer.employeeId())));
-                                }
-                            }));
-                }).replaceWithVoid();
+                    }));
+        }).replaceWithVoid();
     }
 
     /** A timer to stop: the {@code n}-th ask's employee, now. */
@@ -411,27 +405,24 @@ class EntryCapture {
         if (stops.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Columns running = new Columns(3, stops.size());
+        Columns running = new Columns(stops.size(), Integer.class, String.class, Long.class);
         stops.forEach(stop -> running.add(stop.n(), stop.tenantId(), stop.employeeId()));
-        return connection.preparedQuery(RUNNING_TIMERS)
-                .execute(running.tuple(Integer[].class, String[].class, Long[].class))
-                .chain(rows -> {
-                    Map<Integer, Row> byNumber = byNumber(rows);
-                    List<Stop> stopping = new ArrayList<>();
-                    List<Closing> closings = new ArrayList<>();
-                    for (Stop stop : stops) {
-                        Row row = byNumber.get(stop.n());
-                        if (row == null) {
-                            outcomes[stop.n()] = new Refused<>(ApiException.conflict("no-timer",
-                                    "No timer is running for employee " + stop.employeeId(), "employeeId", stop.employeeId()));
-                        } else {
-                            stopping.add(stop);
-                            closings.add(Closing.of(stop.tenantId(), stop.employeeId(), row, stop.now()));
-                        }
-                    }
-                    return close(connection, closings, stops.get(0).now()).invoke(stopped -> stopping.forEach(
-                            stop -> outcomes[stop.n()] = new Done<>(stopped.get(stop.employeeId()))));
-                }).replaceWithVoid();
+        return byNumber(connection, RUNNING_TIMERS, running).chain(byNumber -> {
+            List<Stop> stopping = new ArrayList<>();
+            List<Closing> closings = new ArrayList<>();
+            for (Stop stop : stops) {
+                Row row = byNumber.get(stop.n());
+                if (row == null) {
+                    outcomes[stop.n()] = new Refused<>(ApiException.conflict("no-timer",
+                            "No timer is running for employee " + stop.employeeId(), "employeeId", stop.employeeId()));
+                } else {
+                    stopping.add(stop);
+                    closings.add(Closing.of(stop.tenantId(), stop.employeeId(), row, stop.now()));
+                }
+            }
+            return close(connection, closings, stops.get(0).now()).invoke(stopped -> stopping.forEach(
+                    stop -> outcomes[stop.n()] = new Done<>(stopped.get(stop.employeeId()))));
+        }).replaceWithVoid();
     }
 
     /**
@@ -479,8 +470,9 @@ class EntryCapture {
      */
     private static Uni<Map<Long, TimeEntryView>> close(SqlConnection connection, List<Closing> closings, Instant now) {
         Map<Long, TimeEntryView> stopped = new HashMap<>();
-        Columns discarded = new Columns(3, closings.size());
-        Columns ended = new Columns(6, closings.size());
+        Columns discarded = new Columns(closings.size(), String.class, Long.class, Long.class);
+        Columns ended = new Columns(closings.size(), String.class, Long.class, Long.class, OffsetDateTime.class,
+                Integer.class, String.class);
         Map<Long, Closing> endedById = new HashMap<>();
         for (Closing closing : closings) {
             if (closing.discarded()) {
@@ -493,11 +485,10 @@ class EntryCapture {
             }
         }
         Uni<Void> discards = discarded.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery(DISCARD)
-                .execute(discarded.tuple(String[].class, Long[].class, Long[].class))
+                .execute(discarded.tuple())
                 .invoke(rows -> unchanged(rows.size(), discarded.size())).replaceWithVoid();
         return discards.chain(() -> endedById.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery(CLOSE)
-                .execute(ended.tuple(String[].class, Long[].class, Long[].class, OffsetDateTime[].class,
-                        Integer[].class, String[].class).addValue(utc(now)))
+                .execute(ended.tuple().addValue(utc(now)))
                 .invoke(rows -> {
                     unchanged(rows.size(), endedById.size());
                     rows.forEach(row -> {
@@ -532,24 +523,21 @@ class EntryCapture {
      * (a 404 for an unknown tenant, the scope's refusals, {@link NotLinkedYet}).
      */
     private Uni<List<Supplier<Parties>>> parties(SqlConnection connection, List<Ask> asks) {
-        Columns columns = new Columns(6, asks.size());
+        Columns columns = new Columns(asks.size(), Integer.class, String.class, String.class, Long.class, String.class,
+                String.class);
         for (int n = 0; n < asks.size(); n++) {
             Ask ask = asks.get(n);
             columns.add(n, ask.tenantId(), ask.subject(), ask.employeeToLock(), ask.functionCode(), ask.clientCode());
         }
-        return connection.preparedQuery(PARTIES)
-                .execute(columns.tuple(Integer[].class, String[].class, String[].class, Long[].class, String[].class,
-                        String[].class))
-                .map(rows -> {
-                    Map<Integer, Row> byNumber = byNumber(rows);
-                    List<Supplier<Parties>> parties = new ArrayList<>();
-                    for (int n = 0; n < asks.size(); n++) {
-                        Ask ask = asks.get(n);
-                        Row row = byNumber.get(n);
-                        parties.add(() -> partiesOf(ask, row));
-                    }
-                    return parties;
-                });
+        return byNumber(connection, PARTIES, columns).map(byNumber -> {
+            List<Supplier<Parties>> parties = new ArrayList<>();
+            for (int n = 0; n < asks.size(); n++) {
+                Ask ask = asks.get(n);
+                Row row = byNumber.get(n);
+                parties.add(() -> partiesOf(ask, row));
+            }
+            return parties;
+        });
     }
 
     private static Parties partiesOf(Ask ask, Row row) {
@@ -596,17 +584,16 @@ class EntryCapture {
         if (entries.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        Columns columns = new Columns(12, entries.size());
+        Columns columns = new Columns(entries.size(), String.class, Long.class, Long.class, Long.class,
+                OffsetDateTime.class, OffsetDateTime.class, String.class, LocalDate.class, Integer.class, String.class,
+                String.class, String.class);
         for (New entry : entries) {
             TimeRules.EntryTimes times = entry.times();
             columns.add(entry.tenant().id(), entry.employeeId(), entry.functionId(), entry.clientId(),
                     utc(times.startedAt()), utc(times.endedAt()), times.zone(), times.workDate(), seconds(times),
                     entry.source().name(), entry.notes(), entry.externalRef());
         }
-        Tuple values = columns.tuple(String[].class, Long[].class, Long[].class, Long[].class, OffsetDateTime[].class,
-                OffsetDateTime[].class, String[].class, LocalDate[].class, Integer[].class, String[].class,
-                String[].class, String[].class).addValue(utc(now));
-        return connection.preparedQuery(INSERT).execute(values).map(rows -> {
+        return connection.preparedQuery(INSERT).execute(columns.tuple().addValue(utc(now))).map(rows -> {
             Map<Long, Long> idByEmployee = new HashMap<>();
             rows.forEach(row -> idByEmployee.put(row.getLong("employee_id"), row.getLong("id")));
             return entries.stream().map(entry -> {
@@ -627,10 +614,13 @@ class EntryCapture {
 
     /** The values of a set-wise statement, column by column: each column becomes one array parameter. */
     private static final class Columns {
+        private final Class<?>[] types;
         private final List<List<Object>> columns = new ArrayList<>();
 
-        Columns(int count, int rows) {
-            for (int i = 0; i < count; i++) {
+        /** Columns of the given element types, each bound as one array parameter. */
+        Columns(int rows, Class<?>... types) {
+            this.types = types;
+            for (int i = 0; i < types.length; i++) {
                 columns.add(new ArrayList<>(rows));
             }
         }
@@ -649,20 +639,22 @@ class EntryCapture {
             }
         }
 
-        Tuple tuple(Class<?>... arrayTypes) {
+        Tuple tuple() {
             Tuple tuple = Tuple.tuple();
-            for (int i = 0; i < arrayTypes.length; i++) {
-                List<Object> column = columns.get(i);
-                tuple.addValue(column.toArray((Object[]) Array.newInstance(arrayTypes[i].getComponentType(), 0)));
+            for (int i = 0; i < types.length; i++) {
+                tuple.addValue(columns.get(i).toArray((Object[]) Array.newInstance(types[i], 0)));
             }
             return tuple;
         }
     }
 
-    private static Map<Integer, Row> byNumber(RowSet<Row> rows) {
-        Map<Integer, Row> byNumber = new HashMap<>();
-        rows.forEach(row -> byNumber.put(row.getInteger("n"), row));
-        return byNumber;
+    /** Runs a read whose rows carry the number ({@code n}) of the capture each answers, keyed by it. */
+    private static Uni<Map<Integer, Row>> byNumber(SqlConnection connection, String sql, Columns columns) {
+        return connection.preparedQuery(sql).execute(columns.tuple()).map(rows -> {
+            Map<Integer, Row> byNumber = new HashMap<>();
+            rows.forEach(row -> byNumber.put(row.getInteger("n"), row));
+            return byNumber;
+        });
     }
 
     private static OpenPeriods.LockedPeriod lockedPeriod(Row row) {
