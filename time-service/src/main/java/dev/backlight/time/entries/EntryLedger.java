@@ -31,17 +31,18 @@ public class EntryLedger {
     }
 
     /**
-     * Starts a timer now, in a transaction apart from the caller's that locks the employee's time, stopping the running one at the
-     * same instant so that the two entries meet exactly ([start, end) intervals); 409 when the start falls inside
-     * other time or a closed day.
+     * Starts a timer now, in a transaction apart from the caller's that locks the employee's time, stopping the
+     * running one at the same instant so that the two entries meet exactly ([start, end) intervals); 409 when the
+     * start falls inside other time or a closed day.
      */
     public Uni<TimerStart> startTimer(TimerRequest request) {
         return captures.startTimer(request);
     }
 
     /**
-     * Stops the employee's running timer now, in a transaction apart from the caller's that locks the employee's time; ended at
-     * the 24 h mark and flagged for review when it ran longer; null when it ran less than a second; 409 when none runs.
+     * Stops the employee's running timer now, in a transaction apart from the caller's that locks the employee's
+     * time; ended at the 24 h mark and flagged for review when it ran longer; null when it ran less than a second; 409
+     * when none runs.
      */
     public Uni<TimeEntryView> stopTimer(Long employeeId) {
         return captures.stopTimer(employeeId);
