@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 
 import dev.backlight.support.problem.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -23,8 +22,8 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
-    @ConfigProperty(name = "backlight.tenant-claim", defaultValue = "tenant")
-    String tenantClaim;
+    @Inject
+    TenantClaim tenantClaim;
 
     /** The caller's tenant; a 403 problem for a token without one (such as a platform administrator's). */
     public String tenantId() {
@@ -35,7 +34,7 @@ public class Caller {
         if (identity.isAnonymous()) {
             return Optional.empty();
         }
-        Object claim = token.getClaim(tenantClaim);
+        Object claim = token.getClaim(tenantClaim.name);
         String tenant = claim == null ? null : claim.toString().replace("\"", "").trim();
         return tenant == null || tenant.isEmpty() ? Optional.empty() : Optional.of(tenant);
     }
