@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,7 +52,6 @@ public final class CaptureBenchmark {
     private static final int WARM_UP_DAYS = 15;
 
     private final BenchmarkRun bench;
-    private ServiceProcess gateway;
     /** Where each load's processor time is read, in the order printed. */
     private final Map<String, Supplier<Duration>> processes = new LinkedHashMap<>();
     private final List<Long> employees = new ArrayList<>();
@@ -110,7 +108,7 @@ public final class CaptureBenchmark {
     private void run(Duration each) throws Exception {
         BenchmarkRun.TimeBehindGateway suite = bench.startTimeBehindGateway();
         ServiceProcess time = suite.time();
-        gateway = suite.gateway();
+        ServiceProcess gateway = suite.gateway();
         http = loop.createHttpClient(new HttpClientOptions().setDefaultHost(gateway.baseUri().getHost())
                 .setDefaultPort(gateway.port()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(CALLERS));
         processes.put("time-service", time::cpuTime);
