@@ -67,7 +67,7 @@ public final class CaptureBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         try (BenchmarkRun bench = new BenchmarkRun(root, "capture-benchmark")) {
             Vertx loop = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
             try {
