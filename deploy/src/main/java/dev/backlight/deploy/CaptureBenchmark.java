@@ -55,7 +55,8 @@ public final class CaptureBenchmark {
     /** Where each load's processor time is read, in the order printed. */
     private final Map<String, Supplier<Duration>> processes = new LinkedHashMap<>();
     private final List<Long> employees = new ArrayList<>();
-    private String manager;
+    /** The Authorization header every load sends: a manager of the tenant. */
+    private String managerAuthorization;
     /** The load generator's one event loop. */
     private final Vertx loop;
     private HttpClient http;
@@ -125,7 +126,7 @@ public final class CaptureBenchmark {
                     "email", "a" + i + "@capture.example", "team", "Team " + (i % 8)));
             employees.add(created.get("id").asLong());
         }
-        manager = bench.issuer.token(TENANT, "bench-manager", Duration.ofHours(2), "manager");
+        managerAuthorization = "Bearer " + bench.issuer.token(TENANT, "bench-manager", Duration.ofHours(2), "manager");
 
         // A year of history ending before the captured days, as a back office has once it runs on Backlight: every
         // check a capture makes must cost the same on day 300 as on day 1.
@@ -189,7 +190,7 @@ public final class CaptureBenchmark {
 
     /**
      * Runs the callers for the given time, each sending its next request as soon as the last one is answered. A request
-     * not answered within 30 s counts with status 0.
+     * that fails, or gets nothing back for 30 s, counts with status 0.
      */
     private Load load(Duration length, Caller caller) throws Exception {
         List<Answer> answers = new ArrayList<>();
@@ -222,7 +223,7 @@ public final class CaptureBenchmark {
         Call call = caller.next(number, sent);
         RequestOptions request = new RequestOptions().setURI(call.path()).setIdleTimeout(30_000)
                 .setMethod(call.body() == null ? HttpMethod.GET : HttpMethod.POST)
-                .putHeader("Authorization", "Bearer " + manager);
+                .putHeader("Authorization", managerAuthorization);
         if (call.body() != null) {
             request.putHeader("Content-Type", "application/json");
         }
